@@ -1,0 +1,3 @@
+"""gaudit: an auditor for Chinese government information-disclosure annual reports."""
+
+__version__ = "0.1.0"
