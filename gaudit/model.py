@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 #: A table cell as read: a number, ``None`` when blank, the raw text otherwise.
-CellValue = Union[int, float, str, None]
+CellValue = int | float | str | None
 Script = Literal["simplified", "traditional"]
 TemplateName = Literal["2019", "2021"]
 TableKey = Literal["active", "applications", "reviews"]

@@ -1,0 +1,212 @@
+"""Audit files: one file in, one :class:`~gaudit.model.FileResult` out, never an exception.
+
+Reading, decoding, extraction and the rules run inside :func:`audit_input`,
+which turns every failure into that file's ``status: error`` so that one bad
+file never stops the audit of the others.  :func:`audit_many` runs it over
+many files, in a process pool when asked, and yields results in input order
+(inputs arrive sorted by path) so that the output is identical for any
+number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from gaudit.discover import Input
+from gaudit.model import Document, FileError, FileResult
+
+if TYPE_CHECKING:
+    from gaudit.rules import Rule
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    rules: tuple[Rule, ...] = ()
+    lang: str = "zh"
+    encoding: str | None = None
+    """Decode every file with this codec instead of detecting."""
+    max_size: int = 20 * 1024 * 1024
+    debug: bool = False
+
+
+class InputError(Exception):
+    """A file that cannot be audited at all; becomes ``status: error``."""
+
+    def __init__(self, kind: str, zh: str, en: str) -> None:
+        super().__init__(zh)
+        self.kind = kind
+        self.zh = zh
+        self.en = en
+
+    def file_error(self, lang: str) -> FileError:
+        return FileError(self.kind, self.en if lang == "en" else self.zh)
+
+
+@dataclass(frozen=True)
+class Job:
+    input: Input
+    data: bytes | None = None
+    """The bytes of standard input, read up front; None for files."""
+
+
+def _size_text(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
+
+
+def read_bytes(job: Job, max_size: int) -> bytes:
+    """The file's bytes, read-only, refusing what cannot or should not be read."""
+    inp = job.input
+    if job.data is not None or inp.fs_path is None:
+        data = job.data or b""
+        if len(data) > max_size:
+            raise InputError("too-large", f"标准输入超过大小上限 {_size_text(max_size)}",
+                             f"standard input is larger than the limit of {_size_text(max_size)}")
+        return data
+    if inp.problem == "missing":
+        raise InputError("unreadable", "文件不存在", "no such file")
+    if inp.problem == "dangling-link":
+        raise InputError("unreadable", "符号链接指向的文件不存在", "dangling symbolic link")
+    path = inp.fs_path
+    try:
+        if os.path.isdir(path):
+            raise InputError("unreadable", "这是一个文件夹, 不是文件", "is a directory, not a file")
+        with open(path, "rb") as fh:  # read-only: gaudit never writes to a report
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_size:
+                raise InputError(
+                    "too-large",
+                    f"文件大小 {_size_text(size)} 超过上限 {_size_text(max_size)}(可用 --max-size 调整)",
+                    f"file is {_size_text(size)}, over the limit of {_size_text(max_size)}"
+                    " (see --max-size)",
+                )
+            data = fh.read(max_size + 1)
+    except PermissionError:
+        raise InputError("unreadable", "没有读取权限", "permission denied") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError("unreadable", f"无法读取文件: {reason}",
+                         f"cannot read the file: {reason}") from None
+    if len(data) > max_size:  # the file grew while we read it
+        raise InputError("too-large", f"文件超过大小上限 {_size_text(max_size)}",
+                         f"file is over the limit of {_size_text(max_size)}")
+    return data
+
+
+def load_document(job: Job, options: AuditOptions) -> Document:
+    """Read and understand one file; raises :class:`InputError` for unusable input."""
+    from gaudit.decode import BinaryFileError
+    from gaudit.document import read_document
+
+    data = read_bytes(job, options.max_size)
+    if not data.strip():
+        raise InputError("empty", "文件为空, 没有可审查的内容", "the file is empty")
+    try:
+        doc = read_document(data, job.input.display, options.encoding)
+    except BinaryFileError as exc:
+        en = getattr(exc, "message_en", str(exc))
+        raise InputError("binary", str(exc), en) from None
+    if not doc.source.text.strip():
+        raise InputError("empty", "文件只有空白, 没有可审查的内容",
+                         "the file holds only white space")
+    return doc
+
+
+def _internal_error(job: Job, options: AuditOptions, exc: BaseException) -> FileError:
+    name = type(exc).__name__
+    if options.lang == "en":
+        msg = f"internal error while auditing this file ({name}: {exc}); please report it"
+    else:
+        msg = f"审查此文件时发生内部错误({name}: {exc}),请报告此问题"
+    return FileError("internal", msg)
+
+
+def audit_document(doc: Document, options: AuditOptions) -> FileResult:
+    """Run the rules over an understood document."""
+    from gaudit.engine import run_rules
+
+    findings = tuple(run_rules(doc, options.rules, options.lang))
+    quoted = {f.line: doc.source.line(f.line) for f in findings}
+    return FileResult(
+        path=doc.path,
+        status="ok",
+        encoding=doc.encoding,
+        confidence=doc.confidence,
+        script=doc.script,
+        year=doc.facts.year,
+        template=doc.facts.template,
+        findings=findings,
+        quoted_lines=quoted,
+    )
+
+
+def audit_input(job: Job, options: AuditOptions) -> FileResult:
+    """Audit one file; every failure becomes that file's ``status: error``."""
+    try:
+        return audit_document(load_document(job, options), options)
+    except InputError as exc:
+        return FileResult(job.input.display, "error", error=exc.file_error(options.lang))
+    except Exception as exc:  # isolation: a bug on one file must not stop the others
+        return FileResult(
+            job.input.display, "error", error=_internal_error(job, options, exc),
+            debug=traceback.format_exc() if options.debug else None,
+        )
+
+
+# ------------------------------------------------------------------ parallel runs
+_WORKER: tuple[Callable[[Job, Any], Any], Any] | None = None
+
+
+def _init_worker(func: Callable[[Job, Any], Any], options: Any) -> None:
+    global _WORKER
+    _WORKER = (func, options)
+
+
+def _run_in_worker(job: Job) -> Any:
+    assert _WORKER is not None
+    func, options = _WORKER
+    return func(job, options)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_jobs(
+    func: Callable[[Job, Any], T], jobs: Sequence[Job], options: Any, workers: int
+) -> Iterator[T]:
+    """``func(job, options)`` for every job, in order, in ``workers`` processes.
+
+    ``func`` must be a module-level function (it is pickled by reference).
+    With one worker, or too few files to pay for starting processes, it runs
+    in this process.
+    """
+    workers = workers or default_jobs()
+    if workers <= 1 or len(jobs) < 4:
+        for job in jobs:
+            yield func(job, options)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(16, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker,
+        initargs=(func, options),
+    ) as pool:
+        yield from pool.map(_run_in_worker, jobs, chunksize=chunk)
+
+
+def audit_many(jobs: Iterable[Job], options: AuditOptions, workers: int = 0) -> Iterator[FileResult]:
+    """Audit every job, yielding results in the jobs' order."""
+    return run_jobs(audit_input, list(jobs), options, workers)

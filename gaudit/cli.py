@@ -1,0 +1,376 @@
+"""The command line: options -> settings -> audit -> writer -> exit code.
+
+Only typer lives here; every decision is taken by the modules it calls.  Heavy
+modules (rich, yaml, chardet, opencc) are imported inside the commands so that
+``gaudit --version`` and a single-file ``check`` start quickly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from gaudit import __version__
+
+if TYPE_CHECKING:
+    from gaudit.audit import AuditOptions, Job
+    from gaudit.rules import Rule
+    from gaudit.settings import Settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+FORMATS = ("terminal", "json", "jsonl", "sarif", "github", "junit", "csv", "concise")
+MACHINE_FORMATS = frozenset(FORMATS) - {"terminal"}
+
+app = typer.Typer(
+    name="gaudit",
+    help="审查政府信息公开工作年度报告 / Audit Chinese government information-disclosure "
+    "annual reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"gaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = None,
+) -> None:
+    """gaudit: six sections, three tables, totals that must agree."""
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    print(f"gaudit: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Repeatable options also accept comma-separated lists."""
+    out: list[str] = []
+    for v in values or []:
+        out += [p.strip() for p in v.split(",") if p.strip()]
+    return out
+
+
+# ------------------------------------------------------------------ shared options
+Paths = Annotated[list[str], typer.Argument(help="Report files or folders; '-' reads stdin.")]
+IncludeOpt = Annotated[list[str] | None, typer.Option(
+    "--include", help="Glob of files to audit inside folders (default *.txt, *.htm, *.html).")]
+ExcludeOpt = Annotated[list[str] | None, typer.Option(
+    "--exclude", help="Glob of files to skip inside folders.")]
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", help="Decode every file with this codec instead of detecting it.")]
+StdinNameOpt = Annotated[str, typer.Option(
+    "--stdin-filename", help="The name to show for '-' (standard input).")]
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=0, help="Worker processes (default: number of CPUs; 1 = in-process).")]
+MaxSizeOpt = Annotated[str | None, typer.Option(
+    "--max-size", help="Refuse files larger than this (default 20MB).")]
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="Message language: zh (default) or en; also GAUDIT_LANG.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write the report to this file instead of stdout.")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="Use this config file instead of searching for .gaudit.yaml.")]
+RulesOpt = Annotated[list[Path] | None, typer.Option(
+    "--rules", help="Extra rule file or folder (repeatable); same id replaces a built-in.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+
+
+def _settings(cli: dict[str, Any], config: Path | None) -> Settings:
+    from gaudit.settings import SettingsError, load_settings, parse_severity_option, parse_size
+
+    try:
+        if isinstance(cli.get("severity"), list):
+            cli["severity"] = parse_severity_option(cli["severity"])
+        if cli.get("max_size") is not None:
+            cli["max_size"] = parse_size(cli["max_size"])
+        return load_settings(cli, config=config)
+    except SettingsError as exc:
+        _fail(str(exc))
+
+
+def _load_rules(settings: Settings) -> list[Rule]:
+    from gaudit.rules import RuleFileError, configure, load_rules
+
+    try:
+        rules = load_rules([Path(p) for p in settings.rules])
+        return configure(rules, select=settings.select, ignore=settings.ignore,
+                         severities=settings.severity)
+    except RuleFileError as exc:
+        _fail(f"规则文件错误 / invalid rule file: {exc}")
+    except (ValueError, OSError) as exc:
+        _fail(str(exc))
+
+
+def _jobs(paths: list[str], settings: Settings, stdin_name: str) -> list[Job]:
+    from gaudit.audit import Job
+    from gaudit.discover import discover
+
+    found = discover(paths, tuple(settings.include), tuple(settings.exclude), stdin_name)
+    for folder in found.empty_folders:
+        msg = (f"no file matching {', '.join(settings.include)} under {folder}"
+               if settings.lang == "en" else
+               f"文件夹 {folder} 中没有匹配 {', '.join(settings.include)} 的文件")
+        print(f"gaudit: {msg}", file=sys.stderr)
+    jobs = []
+    for inp in found.inputs:
+        data = sys.stdin.buffer.read() if inp.fs_path is None else None
+        jobs.append(Job(inp, data))
+    return jobs
+
+
+def _options(settings: Settings, rules: list[Rule], encoding: str | None,
+             debug: bool) -> AuditOptions:
+    from gaudit.audit import AuditOptions
+
+    if encoding:
+        from gaudit.decode import UnknownEncodingError, check_encoding_name
+
+        try:
+            encoding = check_encoding_name(encoding)
+        except UnknownEncodingError as exc:
+            _fail(str(exc))
+    return AuditOptions(rules=tuple(rules), lang=settings.lang, encoding=encoding,
+                        max_size=settings.max_size, debug=debug)
+
+
+def _open_output(path: Path | None, machine: bool) -> Any:
+    if path is None:
+        if machine:
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        else:
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        _fail(f"无法写入输出文件 {path}: {exc.strerror}")
+
+
+def _progress_wanted(n: int) -> bool:
+    """A progress bar on stderr only for many files on a terminal, never in pipes or CI."""
+    if n <= 8 or os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
+        return False
+    return sys.stderr.isatty()
+
+
+@app.command()
+def check(
+    paths: Paths,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help=f"Output format: {', '.join(FORMATS)}. Default: terminal on a "
+        "terminal, github under GitHub Actions, concise otherwise.")] = None,
+    output: OutputOpt = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Exit 1 on findings at or above: error (default), warning, info, never."
+    )] = None,
+    rules: RulesOpt = None,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rule ids or kinds (repeatable, comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Skip these rule ids or kinds (repeatable, comma-separated).")] = None,
+    severity: Annotated[list[str] | None, typer.Option(
+        "--severity", help="Override a rule's or kind's severity: ID=error|warning|info|off.")
+    ] = None,
+    lang: LangOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    encoding: EncodingOpt = None,
+    stdin_filename: StdinNameOpt = "<stdin>",
+    jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Print how many findings each rule produced.")] = False,
+    color: Annotated[bool | None, typer.Option(
+        "--color/--no-color", help="Force colour on or off (default: auto).")] = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Audit reports and list their defects."""
+    if fmt is None:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            fmt = "github"
+        else:
+            fmt = "terminal" if (output is None and sys.stdout.isatty()) else "concise"
+    if fmt not in FORMATS:
+        _fail(f"未知输出格式 {fmt!r}(可用: {', '.join(FORMATS)})")
+    settings = _settings(
+        {"rules": [str(p) for p in rules or []], "select": _split(select),
+         "ignore": _split(ignore), "severity": severity or [], "fail_on": fail_on,
+         "lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
+         "max_size": max_size},
+        config,
+    )
+    rule_list = _load_rules(settings)
+    options = _options(settings, rule_list, encoding, debug)
+    job_list = _jobs(paths, settings, stdin_filename)
+    code = _run_check(job_list, options, settings, fmt, output, quiet, statistics, color)
+    raise typer.Exit(code)
+
+
+def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, fmt: str,
+               output: Path | None, quiet: bool, statistics: bool,
+               color: bool | None) -> int:
+    from gaudit.audit import audit_many
+    from gaudit.findings import Severity
+    from gaudit.output import Format, OutputOptions, make_writer
+    from gaudit.summary import Summary
+
+    stream = _open_output(output, fmt in MACHINE_FORMATS)
+    writer = make_writer(Format(fmt), stream, OutputOptions(
+        lang=settings.lang, tool_version=__version__, rules=options.rules, quiet=quiet,
+        statistics=statistics, color=color if output is None else False,
+    ))
+    summary = Summary()
+    threshold = None if settings.fail_on == "never" else Severity(settings.fail_on).rank
+    failing = False
+    writer.start()
+    results = audit_many(job_list, options, settings.jobs)
+    progress = None
+    if _progress_wanted(len(job_list)):
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=_stderr_console())
+        task = progress.add_task("审查中" if settings.lang == "zh" else "auditing",
+                                 total=len(job_list))
+        progress.start()
+    try:
+        for result in results:
+            summary.add(result)
+            writer.add(result)
+            if result.debug:
+                print(f"{result.path}:\n{result.debug}", file=sys.stderr)
+            if threshold is not None and any(
+                Severity(f.severity).rank >= threshold for f in result.findings
+            ):
+                failing = True
+            if progress is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+    writer.finish(summary)
+    stream.flush()
+    if output is not None:
+        stream.close()
+    if failing:
+        return EXIT_FINDINGS
+    if summary.failed or not job_list:
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="json (the gaudit.extract/1 contract), csv (one row per cell) "
+        "or table.")] = "json",
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    encoding: EncodingOpt = None,
+    stdin_filename: StdinNameOpt = "<stdin>",
+    jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read the statutory tables of reports into data."""
+    from gaudit.audit import run_jobs
+    from gaudit.extract import FORMATS as EXTRACT_FORMATS
+    from gaudit.extract import extract_input, write_csv, write_json, write_tables
+
+    if fmt not in EXTRACT_FORMATS:
+        _fail(f"未知输出格式 {fmt!r}(可用: {', '.join(EXTRACT_FORMATS)})")
+    settings = _settings({"lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
+                          "max_size": max_size}, config)
+    options = _options(settings, [], encoding, False)
+    job_list = _jobs(paths, settings, stdin_filename)
+    files = list(run_jobs(extract_input, job_list, options, settings.jobs))
+    stream = _open_output(output, fmt != "table")
+    if fmt == "json":
+        write_json(files, stream)
+    elif fmt == "csv":
+        write_csv(files, stream)
+    else:
+        write_tables(files, stream, settings.lang)
+    stream.flush()
+    if output is not None:
+        stream.close()
+    if not job_list or any(f["status"] != "ok" for f in files):
+        raise typer.Exit(EXIT_UNREADABLE)
+
+
+@app.command("rules")
+def rules_command(
+    rule_id: Annotated[str | None, typer.Argument(
+        help="Show one rule in full (its description, parameters and an example).")] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List the rules: built-in ones and those of --rules files."""
+    from gaudit.rule_docs import print_catalogue, print_rule
+
+    settings = _settings({"rules": [str(p) for p in rules or []], "lang": lang}, config)
+    from gaudit.rules import RuleFileError, load_rules
+
+    try:
+        rule_list = load_rules([Path(p) for p in settings.rules])
+    except RuleFileError as exc:
+        _fail(f"规则文件错误 / invalid rule file: {exc}")
+    if rule_id is None:
+        print_catalogue(rule_list, settings.lang)
+        return
+    match = [r for r in rule_list if r.id == rule_id]
+    if not match:
+        _fail(f"没有 id 为 {rule_id!r} 的规则(用 gaudit rules 查看全部)")
+    print_rule(match[0], settings.lang)
+
+
+@app.command("config")
+def config_command(config: ConfigOpt = None) -> None:
+    """Print the merged settings and where each came from."""
+    settings = _settings({}, config)
+    from gaudit.settings import Settings
+
+    width = max(len(k) for k in Settings().__dict__)
+    for key, value in settings.__dict__.items():
+        if key == "sources":
+            continue
+        shown = f"{value / 1024 / 1024:g}MB" if key == "max_size" else value
+        if key == "jobs" and value == 0:
+            shown = "0 (= CPUs)"
+        name = key.replace("_", "-")
+        print(f"{name:<{width}}  {shown!s:<40}  # {settings.sources.get(key, 'default')}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        print("gaudit: interrupted", file=sys.stderr)
+        sys.exit(130)
