@@ -1,15 +1,520 @@
-"""PLACEHOLDER (to be replaced by the normalisation module): full-width ASCII folding only."""
+"""Fold a decoded report into the text every matching stage reads, with a map back to the original.
+
+``normalize`` turns HTML into lines and pipe rows, folds characters
+(Traditional -> Simplified, full-width -> half-width, radicals -> ideographs),
+drops pinyin glosses and page furniture, and collapses horizontal whitespace.
+Every step keeps ``offsets`` (normalised index -> original index) exact, so that
+positions found in the folded text are reported in the user's file.  The
+original text is never modified.
+
+``fold`` applies the same character folding (always including T->S) to short
+strings such as label patterns; it removes nothing and is idempotent.
+
+Speed matters (hundreds of reports per second): each step is a compiled regex
+or ``str.translate``; Python-level work is per match, never per character.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
 from gaudit.model import NormalizedText
 
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+__all__ = ["detect_script", "fold", "normalize"]
+
+# --------------------------------------------------------------------------
+# Character tables (built lazily, once per process)
+# --------------------------------------------------------------------------
+
+#: Supplement radicals PDF extractors emit in place of ordinary ideographs.
+#: NFKC leaves these alone (it maps only U+2E9F and U+2EF3).  Each was checked
+#: against its Unicode name (e.g. U+2ED3 CJK RADICAL C-SIMPLIFIED LONG -> 长).
+_RADICAL_SUPPLEMENT = {
+    "⺁": "厂", "⺠": "民", "⺩": "王", "⺮": "竹", "⻄": "西", "⻅": "见", "⻆": "角",
+    "⻉": "贝", "⻋": "车", "⻑": "長", "⻓": "长", "⻔": "门", "⻘": "青", "⻙": "韦",
+    "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻡": "首", "⻢": "马", "⻣": "骨",
+    "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾",
+    "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻱": "龜",
+}
+
+#: Where the first candidate of TSCharacters is wrong for this domain.
+#: 瞭解 (Traditional) is 了解; 瞭望 is rare in these reports.
+_TS_OVERRIDES = {"瞭": "了", "祇": "只", "衹": "只"}
+
+_base_table: dict[int, str] | None = None
+_full_table: dict[int, str] | None = None
+_trad_only_re: re.Pattern[str] | None = None
+
+
+def _build_base() -> dict[int, str]:
+    """Full-width ASCII, ideographic space, radicals and compatibility ideographs."""
+    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    # Minus signs and non-breaking hyphens from word processors, e.g. in the 本年增/减 column.
+    table.update({0x2010: "-", 0x2011: "-", 0x2212: "-"})
+    for lo, hi in ((0x2F00, 0x2FE0), (0x2E80, 0x2F00), (0xF900, 0xFB00)):
+        for cp in range(lo, hi):
+            mapped = unicodedata.normalize("NFKC", chr(cp))
+            if len(mapped) == 1 and mapped != chr(cp) and _is_ideograph(mapped):
+                table[cp] = mapped
+    for radical, ideograph in _RADICAL_SUPPLEMENT.items():
+        table[ord(radical)] = ideograph
+    return table
+
+
+def _is_ideograph(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF
+
+
+def _base() -> dict[int, str]:
+    global _base_table
+    if _base_table is None:
+        _base_table = _build_base()
+    return _base_table
+
+
+def _dictionary_path() -> Path | None:
+    """TSCharacters.txt of the installed ``opencc`` package, found without importing it."""
+    try:
+        spec = importlib.util.find_spec("opencc")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "dictionary" / "TSCharacters.txt"
+        if path.is_file():
+            return path
+    return None
+
+
+def _read_ts_characters() -> dict[str, list[str]]:
+    """Traditional character -> Simplified candidates (first is the usual one)."""
+    path = _dictionary_path()
+    entries: dict[str, list[str]] = {}
+    if path is not None:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                key, _, value = line.rstrip("\n").partition("\t")
+                candidates = value.split()
+                if len(key) == 1 and candidates:
+                    entries[key] = candidates
+        return entries
+    return _ts_from_converter()
+
+
+def _ts_from_converter() -> dict[str, list[str]]:
+    """Fallback when the package ships no text dictionary (e.g. the official binding):
+    convert every BMP ideograph once, one per line, and keep single-char changes."""
+    try:
+        import opencc
+    except ImportError:
+        return {}
+    converter = None
+    for config in ("t2s", "t2s.json"):
+        try:
+            converter = opencc.OpenCC(config)
+            break
+        except Exception:  # the two bindings raise different errors for an unknown config
+            continue
+    if converter is None:
+        return {}
+    chars = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    lines = str(converter.convert("\n".join(chars))).split("\n")
+    if len(lines) != len(chars):
+        return {}
+    return {t: [s] for t, s in zip(chars, lines, strict=True) if len(s) == 1 and s != t}
+
+
+def _load_full() -> None:
+    """Build the T->S fold table and the Traditional-only detector, once."""
+    global _full_table, _trad_only_re
+    if _full_table is not None:
+        return
+    ts = _read_ts_characters()
+    mapping: dict[str, str] = {k: v[0] for k, v in ts.items() if len(v[0]) == 1}
+    mapping.update(_TS_OVERRIDES)
+    table = dict(_base())
+    for key, value in mapping.items():
+        table.setdefault(ord(key), value)
+    # Close the table under itself (radical -> 長 -> 长) so that fold is idempotent.
+    for cp, value in list(table.items()):
+        seen = {cp}
+        while ord(value) in table and ord(value) not in seen:
+            seen.add(ord(value))
+            value = table[ord(value)]
+        table[cp] = value
+    table = {cp: v for cp, v in table.items() if v != chr(cp)}
+    # Traditional-only: characters converted by the dictionary that never appear
+    # as a Simplified candidate (乾, 於, 徵 … are also Simplified, so they are out).
+    candidates = {c for v in ts.values() for c in v}
+    trad_only = sorted(k for k, v in mapping.items() if v != k and k not in candidates and ord(k) < 0x10000)
+    _trad_only_re = re.compile("[" + "".join(trad_only) + "]") if trad_only else re.compile(r"(?!x)x")
+    _full_table = table
+
+
+def _full() -> dict[int, str]:
+    _load_full()
+    assert _full_table is not None
+    return _full_table
+
+
+# Characters the cheap (always applied) folding touches.
+_BASE_FOLD_RE = re.compile("[\uff01-\uff5e\u3000\u2010\u2011\u2212\u2e80-\u2fdf\uf900-\ufaff]+")
+# Nothing below U+2010 (the first hyphen) is folded: such strings need no table.
+_FIRST_FOLDED = "\u2010"
+
+
+@functools.cache
+def _cjk_re() -> re.Pattern[str]:
+    # Compiled on demand: big character ranges cost milliseconds to compile.
+    return re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def fold(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    """Character-level folding for patterns and short strings (no removals, idempotent).
+
+    Always includes Traditional -> Simplified, full-width -> half-width and
+    radicals -> ideographs; loads the character dictionary on first use.
+    ``normalize`` applies T->S only to Traditional reports, so fold literal
+    labels (then ``re.escape`` them): full-width ``（）`` become regex-special.
+    """
+    if not text or max(text) < _FIRST_FOLDED:
+        return text
+    return text.translate(_full())
+
+
+def _trad_count(text: str) -> int:
+    _load_full()
+    assert _trad_only_re is not None
+    return len(_trad_only_re.findall(text))
+
+
+def detect_script(text: str) -> Literal["simplified", "traditional"]:
+    """``traditional`` when Traditional-only characters are a meaningful share of the CJK text.
+
+    At least 3 % of the CJK characters (and at least one): a Simplified report
+    quoting a name in Traditional characters stays Simplified, while a short
+    heading such as 一、總體情況 is recognised.
+    """
+    if text.isascii():
+        return "simplified"
+    trad = _trad_count(text)
+    if trad == 0:
+        return "simplified"
+    cjk = len(_cjk_re().findall(text))
+    return "traditional" if trad >= max(1.0, 0.03 * cjk) else "simplified"
+
+
+# --------------------------------------------------------------------------
+# The offset-preserving rewrite machinery
+# --------------------------------------------------------------------------
+
+# ``None`` means the identity map (nothing changed yet): slices are ranges.
+_Offsets = list[int] | None
+
+
+def _rewrite(
+    text: str, offs: _Offsets, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]
+) -> tuple[str, _Offsets]:
+    """Replace each match of ``pattern`` by ``repl(match)`` (``None`` keeps it).
+
+    Replacement characters all map to the original offset of the match's start;
+    kept characters keep theirs.  ``offs`` has ``len(text) + 1`` entries.
+    """
+    parts: list[str] = []
+    new: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        r = repl(m)
+        start, end = m.span()
+        if r is None or r == text[start:end]:
+            continue
+        parts.append(text[pos:start])
+        if offs is None:
+            new.extend(range(pos, start))
+            new.extend([start] * len(r))
+        else:
+            new.extend(offs[pos:start])
+            new.extend([offs[start]] * len(r))
+        parts.append(r)
+        pos = end
+    if not parts:
+        return text, offs
+    parts.append(text[pos:])
+    new.extend(range(pos, len(text) + 1) if offs is None else offs[pos:])
+    return "".join(parts), new
+
+
+# --------------------------------------------------------------------------
+# Step 1: HTML
+# --------------------------------------------------------------------------
+
+_HTML_HINT_RE = re.compile(r"<(?:table|tr|td|th|p|div|br|html|body|span|h[1-6])\b", re.I)
+_HTML_TOKEN_RE = re.compile(
+    r"<!--.*?-->"
+    r"|<(script|style)\b[^>]*>.*?</\1\s*>"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    re.S | re.I,
+)
+_COLSPAN_RE = re.compile(r"colspan\s*=\s*[\"']?\s*(\d+)", re.I)
+_BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "blockquote", "section",
+    "article", "header", "footer", "title", "caption", "dt", "dd", "pre", "hr",
+})
+_WS_NEWLINE_RE = re.compile(r"\s*\n\s*")
+_ENTITY_SPACES = {"nbsp", "ensp", "emsp", "thinsp"}
+
+
+def _entity(name: str) -> str | None:
+    if name[0] == "#":
+        try:
+            cp = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+        except ValueError:
+            return None
+        if cp == 0xA0:
+            return " "
+        if cp <= 0 or cp > 0x10FFFF or 0xD800 <= cp <= 0xDFFF:
+            return "\ufffd"
+        return chr(cp)
+    if name.lower() in _ENTITY_SPACES:
+        return " "
+    from html.entities import html5
+
+    return html5.get(name + ";")
+
+
+def _html_to_text(text: str) -> tuple[str, list[int], bool]:
+    """HTML -> lines; table rows -> ``|cell|cell|``.  Returns text, offsets, whether a table was seen."""
+    parts: list[str] = []
+    offs: list[int] = []
+    last = "\n"  # the last character emitted (start of text counts as a line start)
+    in_table = 0
+    in_cell = False
+    row_cells = 0
+    span_left = 0  # separators still owed by the open cell's colspan
+    saw_table = False
+
+    def emit(s: str, at: int) -> None:
+        nonlocal last
+        if s:
+            parts.append(s)
+            offs.extend([at] * len(s))
+            last = s[-1]
+
+    def newline(at: int) -> None:
+        if last != "\n":
+            emit("\n", at)
+
+    def close_cell(at: int) -> None:
+        # A spanning cell's text stands in its first column; the columns it
+        # covers follow as empty cells, as in a pipe table typed by hand.
+        nonlocal span_left, in_cell
+        if span_left:
+            emit("|" * span_left, at)
+            span_left = 0
+        in_cell = False
+
+    def close_row(at: int) -> None:
+        nonlocal row_cells
+        close_cell(at)
+        if row_cells:
+            emit("|", at)
+        newline(at)
+        row_cells = 0
+
+    def emit_text(start: int, end: int) -> None:
+        nonlocal last
+        if start >= end:
+            return
+        seg = text[start:end]
+        if in_table and not in_cell and seg.isspace():
+            return
+        if in_table:
+            # Inside a table, line breaks in the source are only layout.
+            pos = start
+            for m in _WS_NEWLINE_RE.finditer(seg):
+                a, b = start + m.start(), start + m.end()
+                if a > pos:
+                    parts.append(text[pos:a])
+                    offs.extend(range(pos, a))
+                emit(" ", a)
+                pos = b
+            if pos < end:
+                parts.append(text[pos:end])
+                offs.extend(range(pos, end))
+                last = text[end - 1]
+            return
+        parts.append(seg)
+        offs.extend(range(start, end))
+        last = seg[-1]
+
+    pos = 0
+    for m in _HTML_TOKEN_RE.finditer(text):
+        start, end = m.span()
+        entity = m.group(5)
+        if entity is not None:
+            decoded = _entity(entity)
+            if decoded is None:
+                continue  # not an entity we know: leave the text as it is
+            emit_text(pos, start)
+            emit(decoded, start)
+            pos = end
+            continue
+        emit_text(pos, start)
+        pos = end
+        name = m.group(3)
+        if name is None:  # comment, script or style: dropped
+            continue
+        name = name.lower()
+        closing = m.group(2) == "/"
+        if name == "tr":
+            if closing:
+                close_row(start)
+            else:
+                if row_cells:
+                    close_row(start)
+                newline(start)
+        elif name in ("td", "th"):
+            close_cell(start)
+            if not closing:
+                span = _COLSPAN_RE.search(m.group(4) or "")
+                n = min(max(int(span.group(1)), 1), 64) if span else 1
+                emit("|", start)
+                span_left = n - 1
+                row_cells += n
+                in_cell = True
+        elif name == "br":
+            if in_cell:
+                emit(" ", start)
+            elif in_table:
+                newline(start)
+            else:
+                emit("\n", start)
+        elif name == "table":
+            if closing:
+                if row_cells:
+                    close_row(start)
+                in_table = max(0, in_table - 1)
+            else:
+                in_table += 1
+                saw_table = True
+            close_cell(start)
+            newline(start)
+        elif name in _BLOCK_TAGS:
+            if in_cell:
+                if closing:
+                    emit(" ", start)
+            elif not in_table:
+                newline(start)
+    emit_text(pos, len(text))
+    offs.append(len(text))
+    return "".join(parts), offs, saw_table
+
+
+# --------------------------------------------------------------------------
+# Steps 2-5: line endings, folding, pinyin, page furniture, whitespace
+# --------------------------------------------------------------------------
+
+_CR_ZW_RE = re.compile("\r\n?|[\u200b-\u200d\u2060\ufeff]+")
+_CR_ZW = ("\r", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY_LETTERS = "a-zü" + _TONED
+
+# Starts with a literal "(" so that the regex engine skips ahead quickly; the
+# character before the gloss must be an ideograph (checked in _pinyin).
+_PINYIN_RE = re.compile(rf"\(([{_PY_LETTERS}]{{1,6}}(?:[ '][{_PY_LETTERS}]{{1,6}})?)\)")
+_UNTONE = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ",
+    "aaaaeeeeiiiioooouuuuvvvvvnnnm",
+)
+_SYLLABLE_RE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ong|ing|ian|iao|uai|uan|van|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo"
+    r"|ve|vn|a|e|i|o|u|v)"
+    r"|ng|n|m"
+)
+
+
+def _pinyin(m: re.Match[str]) -> str | None:
+    start = m.start()
+    if start == 0 or not ("\u3400" <= m.string[start - 1] <= "\u9fff"):
+        return None
+    gloss = m.group(1)
+    syllables = gloss.replace("'", " ").split()
+    plain = [s.translate(_UNTONE) for s in syllables]
+    if not all(_SYLLABLE_RE.fullmatch(s) for s in plain):
+        return None
+    toned = any(ch in _TONED for ch in gloss)
+    if not toned and (len(gloss) < 2 or any(s in ("n", "ng", "m") for s in plain)):
+        return None  # (a), (n): too likely to be list markers or abbreviations
+    return ""
+
+
+_H = r"[^\S\n]*"  # horizontal whitespace
+_PAGE_SUFFIX_RE = re.compile(rf"_第{_H}\d+{_H}[页頁](?={_H}$)", re.M)
+_PAGE_LINE_RE = re.compile(
+    rf"^{_H}(?:"
+    rf"[-—–─]+{_H}\d+{_H}[-—–─]+"
+    rf"|第{_H}\d+{_H}[页頁](?:{_H}[,，/、]?{_H}共{_H}\d+{_H}[页頁])?"
+    rf"|共{_H}\d+{_H}[页頁]{_H}[,，/、]?{_H}第{_H}\d+{_H}[页頁]"
+    rf"|[Pp]\.?{_H}\d+"
+    rf"|[Pp]age{_H}\d+(?:{_H}(?:of|/){_H}\d+)?(?:{_H}[-—–|:][^\n]*)?"
+    rf"){_H}(?:\n|\Z)",
+    re.M,
+)
+
+_WS_CHARS = "[ \t\u00a0\u2002-\u200a\u202f\u205f\u3000\f\v]"
+# A run of two or more, or a single space that is not a plain space or tab.
+_WS_RUN_RE = re.compile(f"{_WS_CHARS}{_WS_CHARS}+|[\u00a0\u2002-\u200a\u202f\u205f\u3000\f\v]")
+_PIPE_PAD_RE = re.compile(r"[ \t]+(?=\|)|(?<=\|)[ \t]+")
+
+
+def _drop(_: re.Match[str]) -> str:
+    return ""
+
+
+def _newline_or_drop(m: re.Match[str]) -> str:
+    return "\n" if m.group()[0] == "\r" else ""
+
+
+def _collapse(m: re.Match[str]) -> str:
+    return "\t" if "\t" in m.group() else " "
+
+
+def _fold_runs(text: str, pattern: re.Pattern[str], table: dict[int, str]) -> str:
+    # Folding is one character to one character: offsets are unchanged.
+    return pattern.sub(lambda m: m.group().translate(table), text)
 
 
 def normalize(text: str) -> NormalizedText:
-    return NormalizedText(fold(text), tuple(range(len(text) + 1)), "simplified")
+    """The matching text of a report, with ``offsets`` back into ``text``."""
+    offs: _Offsets = None
+    saw_table = False
+    work = text
+    if _HTML_HINT_RE.search(work):
+        work, offs, saw_table = _html_to_text(work)
+    if any(ch in work for ch in _CR_ZW):  # a substring test is far cheaper than a regex scan
+        work, offs = _rewrite(work, offs, _CR_ZW_RE, _newline_or_drop)
+    script = detect_script(work)
+    # Traditional: most characters change, so one translate beats a regex over thousands of runs.
+    work = work.translate(_full()) if script == "traditional" else _fold_runs(work, _BASE_FOLD_RE, _base())
+    if "(" in work:
+        work, offs = _rewrite(work, offs, _PINYIN_RE, _pinyin)
+    if "页" in work or "頁" in work:
+        work, offs = _rewrite(work, offs, _PAGE_SUFFIX_RE, _drop)
+    work, offs = _rewrite(work, offs, _PAGE_LINE_RE, _drop)
+    work, offs = _rewrite(work, offs, _WS_RUN_RE, _collapse)
+    if saw_table:
+        work, offs = _rewrite(work, offs, _PIPE_PAD_RE, _drop)
+    offsets = tuple(range(len(text) + 1)) if offs is None else tuple(offs)
+    return NormalizedText(work, offsets, script)

@@ -1,0 +1,137 @@
+"""Read the three statutory tables of a report into the template's keys.
+
+``extract_tables`` finds each table in its section's body (section 2:
+``active``, 3: ``applications``, 4: ``reviews``), falling back to the stretch
+under the section's title, then to the whole text, when the section was not
+found.  The report's format (``"2019"``/``"2021"``) comes from the tables'
+header words; when they are silent, the format whose row labels match best.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from gaudit.model import NormalizedText, Section, SourceText, Table, TemplateName
+from gaudit.tables.labels import fold_label, matcher
+from gaudit.tables.reader import read_reviews, read_table
+from gaudit.tables.tokens import Token, tokenize
+from gaudit.template import SECTION_HEADINGS, TABLE_SECTION, TEMPLATES, spec
+
+__all__ = ["detect_template", "extract_tables"]
+
+_WORDS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+               "逾期不补正", "逾期未按收费通知")
+_WORDS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数", "上一年项目数量", "本年增减",
+               "其他对外管理服务事项", "政府集中采购", "采购总金额", "采购项目数量")
+_SPACE_RE = re.compile(r"[\s|]+")
+_HEADING_RE = re.compile(r"^[ \t]*[一二三四五六七八九十]+[、.]", re.MULTILINE)
+
+
+def detect_template(text: str) -> TemplateName | None:
+    """``"2021"`` or ``"2019"`` by the header words found in ``text``; None when neither."""
+    folded = fold_label(_SPACE_RE.sub("", text))
+    score21 = sum(w in folded for w in _WORDS_2021)
+    score19 = sum(w in folded for w in _WORDS_2019)
+    if score21 > score19:
+        return "2021"
+    if score19 > score21:
+        return "2019"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _all_labels() -> frozenset[str]:
+    forms: set[str] = set()
+    for template in TEMPLATES:
+        for key in TABLE_SECTION:
+            m = matcher(spec(key, template))
+            forms.update(m.exact)
+            forms.update(m.prefixes)
+    return frozenset(forms)
+
+
+def _is_label(text: str) -> bool:
+    folded = fold_label(text)
+    if len(folded) < 2:
+        return False
+    labels = _all_labels()
+    if folded in labels:
+        return True
+    # A group prefix glued in front ("三本年度办理结果一予以公开") still names a label.
+    return any(folded.endswith(x) and len(x) >= 4 for x in labels)
+
+
+def _fallback_region(text: str, number: int) -> tuple[int, int]:
+    """Without the section: from a heading line naming it to the next later section's heading."""
+    start = -1
+    title = SECTION_HEADINGS[number]
+    key = title[-8:]  # the distinctive tail, e.g. "政府信息公开申请情况"
+    for m in _HEADING_RE.finditer(text):
+        eol = text.find("\n", m.end())
+        line = text[m.end(): len(text) if eol == -1 else eol]
+        if start < 0:
+            if key in line or title in line:
+                start = m.start()
+            continue
+        if any(SECTION_HEADINGS[n][-6:] in line for n in range(number + 1, 7)) and len(line) < 60:
+            return start, m.start()
+    if start < 0:
+        return 0, len(text)
+    return start, len(text)
+
+
+def _regions(norm: NormalizedText, sections: tuple[Section, ...]) -> dict[str, list[tuple[int, int]]]:
+    """Where to look for each table, best first."""
+    by_number = {s.number: s for s in sections}
+    out: dict[str, list[tuple[int, int]]] = {}
+    whole = (0, len(norm.text))
+    for key, number in TABLE_SECTION.items():
+        section = by_number.get(number)
+        if section is not None:
+            out[key] = [(section.body_start, section.body_end)]
+            continue
+        region = _fallback_region(norm.text, number)
+        out[key] = [region] if region == whole else [region, whole]
+    return out
+
+
+def extract_tables(
+    source: SourceText, norm: NormalizedText, sections: tuple[Section, ...]
+) -> tuple[dict[str, Table], TemplateName | None]:
+    """Found tables (key -> Table) and the report's format, None when no table is recognised."""
+    regions = _regions(norm, sections)
+    streams: dict[tuple[int, int], list[Token]] = {}
+
+    def stream(region: tuple[int, int]) -> list[Token]:
+        if region not in streams:
+            streams[region] = tokenize(norm.text, region[0], region[1], _is_label)
+        return streams[region]
+
+    header_text = "".join(norm.text[a:b] for key in ("active", "applications") for a, b in regions[key][:1])
+    detected = detect_template(header_text)
+    candidates: tuple[TemplateName, ...] = (detected,) if detected else ("2021", "2019")
+
+    best: tuple[int, TemplateName, dict[str, Table]] | None = None
+    for template in candidates:
+        tables: dict[str, Table] = {}
+        score = 0
+        for key in ("active", "applications"):
+            for region in regions[key]:
+                table, matched = read_table(stream(region), spec(key, template), source, norm)
+                if table is not None:
+                    tables[key] = table
+                    score += matched
+                    break
+        for region in regions["reviews"]:
+            reviews = read_reviews(stream(region), spec("reviews", template), source, norm)
+            if reviews is not None:
+                tables["reviews"] = reviews
+                break
+        if best is None or score > best[0]:
+            best = (score, template, tables)
+    assert best is not None
+    _, template, tables = best
+    if not tables:
+        return {}, None
+    return tables, template

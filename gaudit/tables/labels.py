@@ -1,0 +1,136 @@
+"""Recognise the template's row labels in the words a report actually wrote.
+
+Labels are compared in a folded form: whitespace, pipes, punctuation and
+quotes removed, so ``(1)``/``1.``/``1、`` numbering variants and full-/half-width
+brackets compare equal.  A label may carry group prefixes glued in front
+(``三、本年度办理结果(一)予以公开``, ``(三)不予公开1.属于国家秘密``), may drop
+its numbering when the rest is distinctive, and may be cut short when a PDF
+wrapped it (a long enough prefix of the template label is accepted).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from gaudit.template import TableSpec
+
+__all__ = ["LabelMatcher", "fold_label", "matcher"]
+
+_PUNCT = (
+    " \t\n\r|,.、:;;()()“”\"'‘’「」『』《》【】[]{}<>〈〉-—–_/\\…·•・!?!?*#+=~`"
+    "\u00a0\u3000"
+)
+_CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(10)}
+_FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in _PUNCT}
+_FOLD_TABLE.update({ord(k): v for k, v in _CIRCLED.items()})
+# One-to-many Traditional -> Simplified pairs the normaliser cannot decide (反覆 is 反复 here).
+_FOLD_TABLE[ord("覆")] = "复"
+
+_NUMERALS = "一二三四五六七八九十0123456789"
+_LEADING_NUMBER_RE = re.compile(f"^[{_NUMERALS}]+")
+_BLOCK_RE = re.compile("^第二十条第[一二三四五六七八九十]+项")
+
+#: Words that may stand glued in front of a row label in the same cell.
+_EXTRA_PREFIXES = ("三本年度办理结果", "本年度办理结果", "行政诉讼", "信息内容", "申请人情况")
+
+#: Other spellings of a row label, by row key (folded before use).
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "normative_documents": ("规范性文件", "行政规范性文件"),
+    "partly_disclosed": ("(二)部分公开",),
+    "other_services": ("其他对外管理服务事项", "其他对外管理服务"),
+    "procurement": ("政府集中采购",),
+}
+
+#: A folded text shorter than this is never accepted as a prefix of a label.
+_MIN_PREFIX = 5
+
+
+def fold_label(text: str) -> str:
+    """``text`` without whitespace and punctuation (numbering digits and ideographs kept)."""
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class LabelMatcher:
+    """Folded label forms of one table spec, for lookups while walking tokens."""
+
+    exact: dict[str, int]
+    """Folded label (full, numbering-less core, alias) -> row index."""
+    full: tuple[str, ...]
+    """Folded full label of each row (for the prefix rule)."""
+    prefixes: tuple[str, ...]
+    """Folded group words that may be glued in front of a label, longest first."""
+    max_len: int
+    """Longest folded text worth trying (label plus prefixes)."""
+    fragments: frozenset[str]
+    """Short pieces of group labels a PDF line may interleave with a wrapped label."""
+
+    def is_group_fragment(self, folded: str) -> bool:
+        return folded in self.fragments
+
+    def strip_prefixes(self, folded: str) -> str:
+        changed = True
+        while changed and folded:
+            changed = False
+            m = _BLOCK_RE.match(folded)
+            if m:
+                folded = folded[m.end():]
+                changed = True
+                continue
+            for p in self.prefixes:
+                if folded.startswith(p) and len(folded) > len(p):
+                    folded = folded[len(p):]
+                    changed = True
+                    break
+        return folded
+
+    def match(self, folded: str, after: int) -> int | None:
+        """Index of the first row after ``after`` whose label ``folded`` is, else None."""
+        if not folded or len(folded) > self.max_len:
+            return None
+        for candidate in (folded, self.strip_prefixes(folded)):
+            row = self.exact.get(candidate)
+            if row is not None and row > after:
+                return row
+        rest = self.strip_prefixes(folded)
+        if len(rest) >= _MIN_PREFIX:
+            for i in range(after + 1, len(self.full)):
+                label = self.full[i]
+                if label.startswith(rest) and len(rest) * 5 >= len(label) * 3:
+                    return i
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def matcher(spec: TableSpec) -> LabelMatcher:
+    exact: dict[str, int] = {}
+    full: list[str] = []
+    prefixes: set[str] = {fold_label(p) for p in _EXTRA_PREFIXES}
+    for i, row in enumerate(spec.rows):
+        f = fold_label(row.label)
+        full.append(f)
+        forms = [f, *(fold_label(a) for a in _ALIASES.get(row.key, ()))]
+        core = _LEADING_NUMBER_RE.sub("", f)
+        if core != f and len(core) >= 4:
+            forms.append(core)
+        for form in forms:
+            exact.setdefault(form, i)
+        if row.group:
+            g = fold_label(row.group)
+            prefixes.add(g)
+            gcore = _LEADING_NUMBER_RE.sub("", g)
+            if len(gcore) >= 4:
+                prefixes.add(gcore)
+    # A 2019 "(六)其他处理" row is a group label in 2021 and vice versa: never strip a row's own label.
+    prefixes -= set(exact)
+    ordered = tuple(sorted(prefixes, key=len, reverse=True))
+    longest = max(len(x) for x in exact) + sum(len(p) for p in ordered[:3])
+    fragments = {
+        g[a:b]
+        for g in ordered
+        for a in range(len(g))
+        for b in range(a + 2, min(len(g), a + 5) + 1)
+    } - set(exact)
+    return LabelMatcher(exact, tuple(full), ordered, longest, frozenset(fragments))

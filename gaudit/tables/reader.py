@@ -1,0 +1,263 @@
+"""Read one statutory table from a token stream by its fixed row labels, in order.
+
+The walk looks for the template's row labels in template order (a row may be
+missing; a later row never matches before an earlier one was passed); the value
+tokens after a label, up to the next label or the next stretch of text, are
+that row's cells in column order.  The ``reviews`` table has no row labels: it
+is one header block and one row of fifteen numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaudit.cells import parse_cell
+from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
+from gaudit.tables.digits import Check, split_digits
+from gaudit.tables.labels import LabelMatcher, fold_label, matcher
+from gaudit.tables.tokens import Token
+from gaudit.template import RowSpec, TableSpec
+
+__all__ = ["read_reviews", "read_table"]
+
+#: How many consecutive fragments a label may be broken into (PDF text stacks words).
+_MAX_LABEL_TOKENS = 24
+
+#: Words of the reviews header; three of them (in any order: PDF text stacks "结果/维持") mark it.
+_REVIEW_HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼", "总计")
+_REVIEW_CELLS = 15
+
+
+@dataclass
+class _Hit:
+    row: int
+    label: str
+    start: int
+    """Normalised offset of the label."""
+    line: int
+    values: list[Token] = field(default_factory=list)
+    closed: bool = False
+    glued: bool = False
+
+
+class _Ctx:
+    """Position mapping shared by the builders."""
+
+    def __init__(self, source: SourceText, norm: NormalizedText) -> None:
+        self.source = source
+        self.norm = norm
+
+    def pos(self, index: int) -> Position:
+        return self.source.position(self.norm.original_offset(index))
+
+
+def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tuple[int, int, int] | None:
+    """(row, first label token, last label token) of a label starting at token ``i``."""
+    best: tuple[int, int] | None = None
+    folded = ""
+    # PDF text interleaves a merged group cell with a wrapped label ("（六）其他 2.申请人…要 / 处理 求缴纳…"):
+    # the same words without such group fragments are tried too.
+    skipped = ""
+    j = i
+    while j < len(tokens) and j - i < _MAX_LABEL_TOKENS:
+        t = tokens[j]
+        if t.kind == "blank":
+            j += 1
+            continue
+        if t.kind != "text":
+            break
+        part = fold_label(t.text)
+        folded += part
+        if j == i or not m.is_group_fragment(part):
+            skipped += part
+        if len(skipped) > m.max_len:
+            break
+        row = m.match(folded, after)
+        if row is None and skipped != folded:
+            row = m.match(skipped, after)
+        if row is not None:
+            best = (row, j)
+        j += 1
+    if best is None:
+        return None
+    row, end = best
+    # Start the label at its own words, not at a group prefix standing before it.
+    for k in range(i, end + 1):
+        if tokens[k].kind != "text":
+            continue
+        part = "".join(fold_label(t.text) for t in tokens[k:end + 1] if t.kind == "text")
+        if part in m.exact and m.exact[part] == row:
+            return row, k, end
+    return row, i, end
+
+
+def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
+    hits: list[_Hit] = []
+    cur: _Hit | None = None
+    after = -1
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind == "text":
+            found = _try_label(tokens, i, m, after)
+            if found is not None:
+                row, k, end = found
+                label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
+                cur = _Hit(row, label, tokens[k].start, tokens[end].line)
+                hits.append(cur)
+                after = row
+                i = end + 1
+                continue
+            if cur is not None and cur.values:
+                cur.closed = True  # text after the values: a header or narrative, not this row
+            i += 1
+            continue
+        if cur is not None and not cur.closed:
+            cur.values.append(t)
+            if t.glued:
+                cur.glued = True
+        i += 1
+    return hits
+
+
+def _trim(values: list[Token], ncols: int, label_line: int) -> list[Token]:
+    """Drop merge marks beyond the row's columns: trailing blanks first, then colspan blanks."""
+    vals = list(values)
+    while len(vals) > ncols and vals[-1].kind == "blank":
+        vals.pop()
+    while len(vals) > ncols and vals[0].kind == "blank" and vals[0].line == label_line:
+        vals.pop(0)
+    return vals[:ncols]
+
+
+def _digit_run(vals: list[Token], ncols: int, glued: bool) -> bool:
+    """True when a short row looks like cells that lost their separators."""
+    if not vals or len(vals) >= ncols or not all(v.kind == "num" and v.text.isdigit() for v in vals):
+        return False
+    leading_zero = any(len(v.text) > 1 and v.text[0] == "0" for v in vals)
+    return (glued or leading_zero) and sum(len(v.text) for v in vals) >= ncols
+
+
+def _split_run(vals: list[Token], ncols: int, check: Check | None) -> tuple[list[Token], bool] | None:
+    digits = "".join(v.text for v in vals)
+    where = [v.start + k for v in vals for k in range(len(v.text))]
+    split = split_digits(digits, ncols, check)
+    if split is None:
+        return None
+    out: list[Token] = []
+    at = 0
+    for part in split.parts:
+        first = vals[0]
+        out.append(Token(part, where[at], first.line, "num", first.piped, True))
+        at += len(part)
+    return out, split.ambiguous
+
+
+def _row_check(table: str, ncols: int) -> Check | None:
+    if table == "applications" and ncols == 7:
+        return lambda v: sum(v[:6]) == v[6]
+    if table == "reviews" and ncols == _REVIEW_CELLS:
+        return lambda v: all(sum(v[g:g + 4]) == v[g + 4] for g in (0, 5, 10))
+    return None
+
+
+def _cells(ctx: _Ctx, spec_row: RowSpec, vals: list[Token], row_pos: Position) -> dict[str, Cell]:
+    cells: dict[str, Cell] = {}
+    for c, col in enumerate(spec_row.columns):
+        if c < len(vals) and vals[c].kind != "blank":
+            tok = vals[c]
+            cells[col.key] = Cell(parse_cell(tok.text), tok.text, ctx.pos(tok.start))
+        else:
+            cells[col.key] = Cell(None, "", row_pos)
+    return cells
+
+
+def _blank_row(ctx: _Ctx, spec_row: RowSpec, pos: Position) -> Row:
+    del ctx
+    cells = {col.key: Cell(None, "", pos) for col in spec_row.columns}
+    return Row(spec_row.key, spec_row.label, pos, False, cells)
+
+
+def read_table(
+    tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
+) -> tuple[Table | None, int]:
+    """The table read with ``spec`` (None when no row label is found) and how many rows matched."""
+    ctx = _Ctx(source, norm)
+    hits = _walk(tokens, matcher(spec))
+    if not hits:
+        return None, 0
+    by_row = {h.row: h for h in hits}
+    table_pos = ctx.pos(hits[0].start)
+    rows: dict[str, Row] = {}
+    ambiguous: list[str] = []
+    for r, spec_row in enumerate(spec.rows):
+        hit = by_row.get(r)
+        if hit is None:
+            rows[spec_row.key] = _blank_row(ctx, spec_row, table_pos)
+            continue
+        ncols = len(spec_row.columns)
+        vals = _trim(hit.values, ncols, hit.line)
+        if _digit_run(vals, ncols, hit.glued):
+            split = _split_run(vals, ncols, _row_check(spec.key, ncols))
+            if split is not None:
+                vals, unsure = split
+                if unsure:
+                    ambiguous.append(spec_row.key)
+        row_pos = ctx.pos(hit.start)
+        rows[spec_row.key] = Row(spec_row.key, hit.label, row_pos, True, _cells(ctx, spec_row, vals, row_pos))
+    key: TableKey = spec.key  # type: ignore[assignment]
+    template: TemplateName = spec.template  # type: ignore[assignment]
+    return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
+
+
+def read_reviews(
+    tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
+) -> Table | None:
+    """The reviews table: the fifteen value tokens after its header words."""
+    ctx = _Ctx(source, norm)
+    header = ""
+    header_start: int | None = None
+    last_text_line = -1
+    first = -1
+    for i, t in enumerate(tokens):
+        if t.kind == "text":
+            if not header:
+                header_start = t.start
+            header += fold_label(t.text)
+            last_text_line = t.line
+        elif t.kind in ("num", "value"):
+            if sum(w in header for w in _REVIEW_HEADER_WORDS) >= 3:
+                first = i
+                break
+            header = ""
+    if first < 0 or header_start is None:
+        return None
+    # Blank cells just before the numbers count when they stand on the numbers' own row.
+    while first > 0 and tokens[first - 1].kind == "blank" and tokens[first - 1].line > last_text_line:
+        first -= 1
+    vals: list[Token] = []
+    for t in tokens[first:]:
+        if t.kind == "text":
+            if vals:
+                break
+            continue
+        vals.append(t)
+        if len(vals) == _REVIEW_CELLS:
+            break
+    ambiguous: tuple[str, ...] = ()
+    if vals and len(vals) < _REVIEW_CELLS and all(v.kind == "num" and v.text.isdigit() for v in vals) \
+            and any(len(v.text) > 1 and v.text[0] == "0" for v in vals):
+        split = _split_run(vals, _REVIEW_CELLS, _row_check("reviews", _REVIEW_CELLS))
+        if split is not None:
+            vals, unsure = split
+            if unsure:
+                ambiguous = tuple(r.key for r in spec.rows)
+    table_pos = ctx.pos(header_start)
+    rows: dict[str, Row] = {}
+    for g, spec_row in enumerate(spec.rows):
+        chunk = vals[g * 5:(g + 1) * 5]
+        rows[spec_row.key] = Row(spec_row.key, spec_row.label, table_pos, True,
+                                 _cells(ctx, spec_row, chunk, table_pos))
+    template: TemplateName = spec.template  # type: ignore[assignment]
+    return Table("reviews", template, table_pos, rows, ambiguous)

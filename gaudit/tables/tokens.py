@@ -1,0 +1,179 @@
+"""Cut a stretch of normalised text into a stream of table-cell tokens.
+
+Whatever separated the cells in the file — ``|`` (pipe, Markdown and HTML
+rows after normalisation), one cell per line, tabs, runs of spaces, or
+nothing at all — the reader sees the same thing: tokens in reading order,
+each one a label fragment (``text``), a number (``num``), a non-numeric value
+such as ``无`` or ``/`` (``value``), or an explicit empty cell (``blank``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from gaudit.cells import is_number_text
+
+__all__ = ["Token", "TokenKind", "tokenize"]
+
+TokenKind = Literal["text", "num", "value", "blank"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    """The cell as written (normalised, stripped); ``""`` for a blank."""
+    start: int
+    """Normalised offset of the token's first character (of its cell for a blank)."""
+    line: int
+    """0-based index of the normalised line the token stands on."""
+    kind: TokenKind
+    piped: bool = False
+    """True when the token came from a ``|``-separated row."""
+    glued: bool = False
+    """True when the token was cut out of a run with no separator (``规章000``)."""
+
+
+_MD_RULE_RE = re.compile(r"^\s*:?-{3,}:?\s*$")
+_SPACE_RE = re.compile(r"\S+")
+_UNIT_ONLY = frozenset({"元", "万元", "亿元", "件", "个", "条", "项", "次", "份", "宗", "起", "家"})
+#: Non-numbers that a cell holds in place of a number (reported by the rules, not read as 0).
+_VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否"})
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
+#: A number inside a run of text (for cells that lost their separators).
+_EMBEDDED_NUM_RE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
+#: Numbering at the start of a label: ``1.``, ``1、``, ``(1)``, ``1)``.
+_LEAD_NUMBERING_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.、)])(?=\D)")
+
+
+def _kind(text: str) -> TokenKind:
+    if not text:
+        return "blank"
+    if is_number_text(text):
+        return "num"
+    if _NUMBERING_RE.match(text):
+        return "text"
+    if text in _VALUE_WORDS:
+        return "value"
+    if len(text) <= 4 and not _CJK_RE.search(text):
+        return "value"  # "/", "—", "-", "l0", "O", "x"
+    return "text"
+
+
+def _split_glued(
+    text: str, start: int, line: int, is_label: Callable[[str], bool]
+) -> list[Token] | None:
+    """``规章000行政规范性文件6233440`` -> label, digits, label, digits (only when a label is found)."""
+    lead = _LEAD_NUMBERING_RE.match(text)
+    skip = lead.end() if lead else 0
+    parts: list[tuple[int, int, bool]] = []  # (begin, end, is_number)
+    pos = 0
+    for m in _EMBEDDED_NUM_RE.finditer(text, skip):
+        b, e = m.span()
+        if b > pos:
+            parts.append((pos, b, False))
+        parts.append((b, e, True))
+        pos = e
+    if not parts:
+        return None
+    if pos < len(text):
+        parts.append((pos, len(text), False))
+    # "…0000002.其他法律…": the numbering digit of the next label ran into the digits before it.
+    fixed: list[tuple[int, int, bool]] = []
+    for b, e, num in parts:
+        if not num and fixed and fixed[-1][2] and text[b] in ".、" and fixed[-1][1] - fixed[-1][0] > 1:
+            pb, pe, _ = fixed.pop()
+            fixed.append((pb, pe - 1, True))
+            b = pe - 1
+        fixed.append((b, e, num))
+    if not any(not num and is_label(text[b:e]) for b, e, num in fixed):
+        return None
+    out: list[Token] = []
+    for b, e, num in fixed:
+        piece = text[b:e]
+        out.append(Token(piece, start + b, line, "num" if num else _kind(piece), glued=True))
+    return out
+
+
+def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+    """Space-separated words of a cell or line, with unit words merged into the number before them."""
+    for m in _SPACE_RE.finditer(piece):
+        word = m.group()
+        start = base + m.start()
+        if word in _UNIT_ONLY and out and out[-1].kind == "num" and out[-1].line == line:
+            prev = out.pop()
+            out.append(Token(prev.text + word, prev.start, line, "num", prev.piped, prev.glued))
+            continue
+        kind = _kind(word)
+        if kind == "text" and any(c.isdigit() for c in word):
+            glued = _split_glued(word, start, line, is_label)
+            if glued:
+                out.extend(glued)
+                continue
+        out.append(Token(word, start, line, kind))
+
+
+def tokenize(text: str, begin: int, end: int, is_label: Callable[[str], bool]) -> list[Token]:
+    """Tokens of ``text[begin:end]``; offsets are in ``text``.
+
+    ``is_label`` tells whether a fragment is some row label: it decides whether
+    a run like ``规章000`` is split into a label and digits.
+    """
+    out: list[Token] = []
+    line_no = text.count("\n", 0, begin)
+    pos = begin
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        line = text[pos:stop]
+        _line(line, pos, line_no, out, is_label)
+        line_no += 1
+        pos = stop + 1
+    return out
+
+
+def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+    stripped = line.strip()
+    if not stripped:
+        # One cell per line (seed 002): a tab-indented empty line is an explicit blank cell.
+        if "\t" in line:
+            out.append(Token("", base, line_no, "blank"))
+        return
+    if "|" in line:
+        pieces = line.split("|")
+        if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
+            return  # Markdown rule row "| --- | :---: |" (or a lone "|")
+        offsets: list[int] = []
+        at = base
+        for p in pieces:
+            offsets.append(at)
+            at += len(p) + 1
+        first = 1 if line.lstrip().startswith("|") else 0
+        last = len(pieces) - 1 if line.rstrip().endswith("|") else len(pieces)
+        for p, off in zip(pieces[first:last], offsets[first:last], strict=True):
+            cell = p.strip()
+            if not cell:
+                out.append(Token("", off, line_no, "blank", piped=True))
+                continue
+            cstart = off + p.index(cell[0])
+            kind = _kind(cell)
+            if kind == "text" and " " in cell:
+                # A PDF row pasted into a cell: "行政许可 21 98"; keep plain label text whole.
+                sub: list[Token] = []
+                _words(cell, cstart, line_no, sub, is_label)
+                if any(t.kind != "text" for t in sub):
+                    out.extend(Token(t.text, t.start, t.line, t.kind, True, t.glued) for t in sub)
+                    continue
+            out.append(Token(cell, cstart, line_no, kind, piped=True))
+        return
+    if "\t" in line:
+        at = base
+        for p in line.split("\t"):
+            if p.strip():
+                _words(p, at, line_no, out, is_label)
+            at += len(p) + 1
+        return
+    _words(line, base, line_no, out, is_label)
