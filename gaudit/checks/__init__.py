@@ -1,0 +1,45 @@
+"""The built-in check types, one module each; :func:`all_checks` is the registry.
+
+A rule names its check type in ``check:``; the module of that name (dashes as
+underscores) holds a :class:`~gaudit.checks._base.CheckType` called ``CHECK``
+whose ``doc`` is the module docstring (parameters and PASS/FAIL examples,
+printed by ``gaudit rules ID``).  Modules are imported on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+
+from gaudit.checks._base import CheckType, Hit, Param, ParamError, Text
+
+__all__ = ["CHECK_MODULES", "CheckType", "Hit", "Param", "ParamError", "Text", "all_checks"]
+
+#: Module names of the built-in check types, in catalogue order.
+CHECK_MODULES: tuple[str, ...] = (
+    "report_shape",
+    "encoding",
+    "required_section",
+    "section_order",
+    "required_table",
+    "template_version",
+    "no_blank_cells",
+    "numeric_cells",
+    "sum",
+    "equation",
+    "narrative_number",
+    "text_required",
+    "period",
+    "value_range",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def all_checks() -> dict[str, CheckType]:
+    """Check type name (``"required-section"``) -> its :class:`CheckType`."""
+    out: dict[str, CheckType] = {}
+    for name in CHECK_MODULES:
+        module = importlib.import_module(f"gaudit.checks.{name}")
+        check: CheckType = module.CHECK
+        out[check.name] = check
+    return out

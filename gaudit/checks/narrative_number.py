@@ -1,0 +1,196 @@
+"""narrative-number: a number stated in the text must agree with the table.
+
+``pattern`` is a regular expression with exactly ONE capturing group, the
+number; it is searched in the folded text of the ``sections`` named (Simplified
+script, half-width digits and punctuation: write patterns that way).  The
+captured number (digits, or a small Chinese numeral such as 十二) is compared
+with the sum of the ``cells``.
+
+Reports compare with last year, break totals down, or speak of two things at
+once; to stay silent rather than wrong, a match is skipped when its clause —
+the text between the nearest ``,`` ``。`` ``;`` or line break on either side —
+matches ``exclude`` (e.g. ``上年|同比|含``), or (``other_years: true``) names a
+year other than the report's.  With ``match: first`` only the first match of
+each section is compared.  ``zero`` is a second, optional pattern (no group)
+for sentences that state "none" without a number (``未收到政府信息公开申请``):
+its match counts as a stated 0, under the same exclusions.  When a cell is blank, not a number, or its table or
+row is missing, nothing is compared.  The hit stands at the number in the
+text, with ``expected`` = the table's value and ``actual`` = the stated number.
+
+Parameters
+----------
+pattern : str
+    A regular expression with one capturing group around the number.
+cells : list of str
+    ``table.row.column`` cells whose sum the number must equal.
+sections : "any" | int | list of int, default "any"
+    Where to search: section numbers, or the whole text.
+match : "first" | "all", default "first"
+    Compare the first match in each section, or every match.
+exclude : str, default ""
+    A regular expression; a match whose clause contains it is skipped.
+other_years : bool, default true
+    Skip a match whose clause names a year other than the report's.
+zero : str, default ""
+    A regular expression without groups whose match states the number 0.
+
+Placeholders: ``{expected}``, ``{actual}``, ``{text}`` (the matched text as written),
+``{row_label}``, ``{column_label}`` (of the first cell), ``{table_title}``.
+
+Examples
+--------
+1. PASS (pattern ``收到政府信息公开申请(\\d+)件``, cells [applications.new.total]) —
+   text ``全年共收到政府信息公开申请13件`` and 总计 13.
+2. FAIL — text ``全年共收到政府信息公开申请12件`` on line 30 and 总计 13: one hit at 30,
+   expected 13, actual 12.
+3. PASS (exclude ``结转``) — ``共收到政府信息公开申请15件(含上年结转2件)`` with 13 new:
+   the clause is skipped.
+4. PASS — ``较2021年收到政府信息公开申请20件有所下降`` in a 2022 report: another year.
+5. FAIL (zero ``未收到政府信息公开申请``) — text ``本年度未收到政府信息公开申请`` and 总计 2:
+   one hit, expected 2, actual 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from gaudit.checks._base import (
+    CheckType,
+    Hit,
+    Param,
+    ParamError,
+    compiled,
+    number,
+    parse_ref,
+    same,
+    sections_text,
+    tidy,
+    usable_rows,
+    validate_cell_refs,
+)
+from gaudit.model import Document
+from gaudit.template import TABLE_SECTION
+
+_DELIMS = ",，。;；!！?？\n"
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_number(text: str) -> int | None:
+    """``"12"`` -> 12, ``"十二"`` -> 12, ``"一百零五"`` -> 105; ``None`` when not a count."""
+    text = text.strip().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _DIGITS and ch not in _UNITS for ch in text):
+        return None
+    if not any(u in text for u in _UNITS):
+        return _DIGITS[text] if len(text) == 1 else None  # 一二 is not a number word
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    a = start
+    while a > lo and text[a - 1] not in _DELIMS:
+        a -= 1
+    b = end
+    while b < hi and text[b] not in _DELIMS:
+        b += 1
+    return text[a:b]
+
+
+def _table_value(doc: Document, refs: Sequence[str]) -> tuple[int | float, str, str, str] | None:
+    total: float = 0
+    for ref in refs:
+        t, r, c = parse_ref(ref)
+        table = doc.tables.get(t)
+        if table is None or r not in usable_rows(table):
+            return None
+        value = number(table.cell(r, c))
+        if value is None:
+            return None
+        total += value
+    t, r, c = parse_ref(refs[0])
+    return tidy(total), t, r, c
+
+
+def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    table_value = _table_value(doc, params["cells"])
+    if table_value is None:
+        return
+    expected, table, row, column = table_value
+    pattern = compiled(params["pattern"])
+    exclude = compiled(params["exclude"]) if params["exclude"] else None
+    year = doc.facts.year
+    text = doc.normalized.text
+    zero = compiled(params["zero"]) if params["zero"] else None
+    seen: set[int] = set()
+    for _section, lo, hi in sections_text(doc, params["sections"]):
+        for m, stated, at in _statements(text, lo, hi, pattern, zero):
+            clause = _clause(text, m.start(), m.end(), lo, hi)
+            if exclude is not None and exclude.search(clause):
+                continue
+            if params["other_years"] and year is not None and any(
+                    int(y) != year for y in _YEAR_RE.findall(clause)):
+                continue
+            if stated is None:
+                continue
+            if not same(stated, expected) and at not in seen:
+                seen.add(at)
+                pos = doc.position(at)
+                a, b = doc.normalized.original_offset(m.start()), doc.normalized.original_offset(m.end())
+                yield Hit(pos.line, pos.col, {"text": doc.source.text[a:b]}, section=TABLE_SECTION.get(table),
+                          table=table, row=row, column=column, expected=expected, actual=stated)
+            if params["match"] == "first":
+                break
+
+
+def _statements(text: str, lo: int, hi: int, pattern: re.Pattern[str],
+                zero: re.Pattern[str] | None) -> list[tuple[re.Match[str], int | None, int]]:
+    """(match, stated number, offset to point at) of every statement in ``text[lo:hi]``, in text order."""
+    found = [(m, parse_number(m.group(1)), m.start(1)) for m in pattern.finditer(text, lo, hi)]
+    if zero is not None:
+        found.extend((m, 0, m.start()) for m in zero.finditer(text, lo, hi))
+        found.sort(key=lambda item: item[0].start())
+    return found
+
+
+def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
+    if params["zero"] and re.compile(params["zero"]).groups:
+        raise ParamError("zero", "the zero pattern states 0 without a number: it must have no capturing "
+                                 "group; write (?:...)")
+    groups = re.compile(params["pattern"]).groups
+    if groups != 1:
+        raise ParamError("pattern", f"the pattern must have exactly one capturing group (the number), "
+                                    f"it has {groups}; write (?:...) for other groups")
+    if not params["cells"]:
+        raise ParamError("cells", "at least one cell reference is needed")
+    validate_cell_refs(params, "cells", formats)
+
+
+CHECK = CheckType(
+    name="narrative-number",
+    doc=__doc__ or "",
+    params={
+        "pattern": Param("regex", "regex with one group around the number"),
+        "cells": Param("cells", "cells whose sum the number must equal"),
+        "sections": Param("sections", "where to search", "any"),
+        "match": Param("choice", "first match per section or all", "first", ("first", "all")),
+        "exclude": Param("regex", "skip a match whose clause contains this", ""),
+        "other_years": Param("bool", "skip clauses naming another year", True),
+        "zero": Param("regex", "regex (no group) whose match states 0", ""),
+    },
+    placeholders=frozenset({"expected", "actual", "text", "row_label", "column_label", "table_title"}),
+    run=run,
+    validate=_validate,
+)

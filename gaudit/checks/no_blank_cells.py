@@ -1,0 +1,83 @@
+"""no-blank-cells: every cell of a statutory table must hold a value (0 is written as 0).
+
+A blank cell is not a zero: the template requires every figure, and a blank
+leaves the table's identities unknown.  To keep an empty table readable the
+check reports ONE hit per run of consecutive blank cells in a row, naming the
+row and the first and last column of the run, at the first blank cell.  A row
+whose label was not found at all counts as one blank run over all its cells.
+Tables that were not found are left to ``required-table``.
+
+Parameters
+----------
+tables : list of str, default [active, applications, reviews]
+    The tables to look at.
+
+Placeholders: ``{row_label}``, ``{column_label}`` (first blank column),
+``{last_column_label}``, ``{count}`` (cells in the run), ``{cells}`` (the run in
+words: ``自然人至总计共7个单元格`` / ``采购总金额栏``), ``{table_title}``.
+
+Examples
+--------
+1. PASS — ``一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0``.
+2. FAIL — ``二、上年结转政府信息公开申请数量 | | | | | | |`` on line 37: one hit at
+   line 37 naming 自然人 … 总计, ``count`` 7.
+3. FAIL — ``政府集中采购 | 0 |`` on line 31 (2019 format): one hit for 采购总金额.
+4. FAIL — ``自然人 3, 商业企业 blank, 科研机构 0, 社会公益组织 blank`` : two hits (two runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from gaudit.checks._base import CheckType, Hit, Param, Text, column_label
+from gaudit.model import Cell, Document, Row, Table
+from gaudit.template import TABLE_KEYS, TABLE_SECTION
+
+
+def _runs(row: Row) -> Iterator[list[tuple[str, Cell]]]:
+    run: list[tuple[str, Cell]] = []
+    for key, cell in row.cells.items():
+        if not row.found or cell.value is None:
+            run.append((key, cell))
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _hit(table: Table, row: Row, run: list[tuple[str, Cell]]) -> Hit:
+    first_key, first = run[0]
+    last_key = run[-1][0]
+    first_label = column_label(table.key, table.template, row.key, first_key)
+    last_label = column_label(table.key, table.template, row.key, last_key)
+    n = len(run)
+    if n == 1:
+        cells = Text(f"{first_label.zh}栏", f"the {first_label.en} cell")
+    else:
+        cells = Text(f"{first_label.zh}至{last_label.zh}共{n}个单元格",
+                     f"{n} cells from {first_label.en} to {last_label.en}")
+    pos = first.position if row.found else row.position
+    return Hit(pos.line, pos.col, {"last_column_label": last_label, "count": n, "cells": cells},
+               section=TABLE_SECTION[table.key], table=table.key, row=row.key, column=first_key)
+
+
+def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    for key in params["tables"]:
+        table = doc.tables.get(key)
+        if table is None:
+            continue
+        for row in table.rows.values():
+            for blank in _runs(row):
+                yield _hit(table, row, blank)
+
+
+CHECK = CheckType(
+    name="no-blank-cells",
+    doc=__doc__ or "",
+    params={"tables": Param("tables", "tables to look at", list(TABLE_KEYS))},
+    placeholders=frozenset({"row_label", "column_label", "last_column_label", "count", "cells",
+                            "table_title"}),
+    run=run,
+)

@@ -1,0 +1,502 @@
+"""Load, validate and configure YAML rule files into :class:`Rule` objects.
+
+Rules are data: a YAML file holds ``rules:``, a list of mappings, each naming
+a finding ``kind``, a ``check`` type (code, in :mod:`gaudit.checks`), a
+``severity``, a ``message`` in Chinese and English and the check's
+``params``.  Files are read with PyYAML's safe loader only; the node tree is
+composed first so that every error names the file and the line of the rule
+or key at fault, and validation is complete: a rule that could never match
+(an unknown table, row or column, a bad regular expression, a placeholder the
+check does not provide) stops the run with :class:`RuleFileError` rather than
+staying silent.
+
+File format::
+
+    rules:
+      - id: applications-row-total          # lower-case words and dashes, unique
+        name: "Applications: row totals"    # optional, defaults to the id
+        kind: total-mismatch                # one of gaudit.findings.KINDS
+        check: sum                          # a check type (gaudit rules ID shows its doc)
+        severity: error                     # error | warning | info
+        message:
+          zh: "「{row_label}」总计为{actual},但各列之和为{expected}"
+          en: "{row_label}: total is {actual} but the columns add up to {expected}"
+        description: What and why, in English.   # optional
+        params: {table: applications, along: row, parts: [...], total: total}
+        formats: [2021]                     # optional conditions
+        years: {from: 2021, to: null}
+        organ_levels: [township, county]
+        examples: ["..."]                   # optional illustrative snippets
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gaudit.checks import CheckType, all_checks
+from gaudit.checks._base import ParamError, coerce_params
+from gaudit.findings import KINDS, Severity
+from gaudit.template import TEMPLATES
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+__all__ = [
+    "DOC_PLACEHOLDERS",
+    "ORGAN_LEVELS",
+    "Rule",
+    "RuleFileError",
+    "builtin_rule_paths",
+    "check_types",
+    "configure",
+    "load_rule_file",
+    "load_rules",
+]
+
+ORGAN_LEVELS: tuple[str, ...] = ("township", "county", "city", "department")
+#: Placeholders every message may use, whatever its check.
+DOC_PLACEHOLDERS = frozenset({"year", "title_year", "period_year"})
+#: Built-in rule files in catalogue order; any other file follows, sorted.
+_BUILTIN_ORDER = ("report", "sections", "tables", "applications", "active", "reviews", "narrative")
+
+_RULE_KEYS = ("id", "name", "kind", "check", "severity", "message", "description", "params", "formats",
+              "years", "organ_levels", "examples")
+_REQUIRED_KEYS = ("id", "kind", "check", "severity", "message")
+_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+_SEVERITIES = tuple(s.value for s in Severity)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: what to check (``check`` + ``params``) and how to report it."""
+
+    id: str
+    name: str
+    kind: str
+    check: str
+    severity: Severity
+    message: dict[str, str]
+    description: str
+    params: Mapping[str, Any]
+    formats: tuple[str, ...] | None = None
+    years: tuple[int | None, int | None] | None = None
+    organ_levels: tuple[str, ...] | None = None
+    source: str = ""
+    line: int = 0
+    examples: tuple[str, ...] = field(default=())
+
+
+class RuleFileError(Exception):
+    """A rule file cannot be used; ``str()`` is ``path:line: problem``."""
+
+    def __init__(self, path: str, line: int, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.problem}" if self.line else f"{self.path}: {self.problem}"
+
+
+def check_types() -> dict[str, CheckType]:
+    """Check type name -> object with ``.name``, ``.doc`` (module docstring) and ``.params``."""
+    return all_checks()
+
+
+# ------------------------------------------------------------------- built-ins
+def _builtin_dir() -> Path:
+    try:
+        packaged = importlib.resources.files("gaudit") / "rules"
+        if packaged.is_dir():
+            return Path(str(packaged))
+    except (ModuleNotFoundError, TypeError, NotADirectoryError):  # pragma: no cover - odd installs
+        pass
+    import gaudit
+
+    return Path(gaudit.__file__).resolve().parent.parent / "rules"
+
+
+def builtin_rule_paths() -> list[Path]:
+    """The built-in rule files, in catalogue order."""
+    folder = _builtin_dir()
+    files = [p for p in folder.glob("*.yaml") if p.is_file()]
+    order = {name: i for i, name in enumerate(_BUILTIN_ORDER)}
+    return sorted(files, key=lambda p: (order.get(p.stem, len(order)), p.name))
+
+
+# --------------------------------------------------------------------- loading
+def _yaml() -> Any:
+    import yaml
+
+    return yaml
+
+
+def _loader(text: str) -> Any:
+    yaml = _yaml()
+    cls = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    return cls(text)
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _File:
+    """One rule file being validated: its path for messages and its YAML loader."""
+
+    def __init__(self, path: str, loader: Any) -> None:
+        self.path = path
+        self.loader = loader
+
+    def error(self, node: Node | int, problem: str) -> RuleFileError:
+        line = node if isinstance(node, int) else _line(node)
+        return RuleFileError(self.path, line, problem)
+
+    def value(self, node: Node) -> Any:
+        return self.loader.construct_object(node, deep=True)
+
+    def mapping(self, node: Node, what: str) -> dict[str, tuple[Node, Node]]:
+        """Key -> (key node, value node); rejects non-mappings, non-string and duplicate keys."""
+        yaml = _yaml()
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping (key: value), not {_node_kind(node)}")
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            key = self.value(key_node)
+            if not isinstance(key, str):
+                raise self.error(key_node, f"keys of {what} must be strings, not {key!r}")
+            if key in out:
+                raise self.error(key_node, f"duplicate key {key!r} in {what}")
+            out[key] = (key_node, value_node)
+        return out
+
+
+def _node_kind(node: Node) -> str:
+    yaml = _yaml()
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    return f"the value {node.value!r}" if node.value != "" else "an empty value"
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list",
+            dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _placeholders(text: str) -> list[str]:
+    """Field names of a ``str.format`` template; raises ValueError for anything but ``{name}``."""
+    names = []
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
+                             f"{':' + spec if spec else ''}}} is not a plain {{name}}")
+        names.append(name)
+    return names
+
+
+def _str_list(f: _File, node: Node, what: str) -> list[object]:
+    value = f.value(node)
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return [value]
+    if not isinstance(value, list):
+        raise f.error(node, f"{what} must be a list, not {_type_name(value)}")
+    return value
+
+
+def _rule(f: _File, node: Node, source: str) -> Rule:
+    keys = f.mapping(node, "a rule")
+    rule_line = _line(node)
+    for key, (key_node, _) in keys.items():
+        if key not in _RULE_KEYS:
+            hint = " (check parameters go under 'params:')" if key not in ("rules",) else ""
+            raise f.error(key_node, f"unknown key {key!r} in rule; keys are {', '.join(_RULE_KEYS)}{hint}")
+    for key in _REQUIRED_KEYS:
+        if key not in keys:
+            rid = f.value(keys["id"][1]) if "id" in keys else None
+            label = f" {rid!r}" if isinstance(rid, str) else ""
+            raise f.error(rule_line, f"rule{label} is missing the key {key!r}")
+
+    def text(key: str, default: str | None = None) -> str:
+        if key not in keys:
+            assert default is not None
+            return default
+        value = f.value(keys[key][1])
+        if not isinstance(value, str):
+            raise f.error(keys[key][1], f"{key!r} must be a string, not {_type_name(value)}")
+        return value
+
+    rid = text("id")
+    if not _ID_RE.match(rid):
+        raise f.error(keys["id"][1], f"bad rule id {rid!r}: use lower-case letters, digits and dashes")
+    kind = text("kind")
+    if kind not in KINDS:
+        raise f.error(keys["kind"][1], f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
+    check_name = text("check")
+    checks = check_types()
+    if check_name not in checks:
+        raise f.error(keys["check"][1], f"unknown check type {check_name!r}; check types are {', '.join(checks)}")
+    check = checks[check_name]
+    sev = text("severity")
+    if sev.strip().lower() not in _SEVERITIES:
+        raise f.error(keys["severity"][1], f"bad severity {sev!r}: use error, warning or info")
+    severity = Severity.parse(sev)
+
+    formats = _formats(f, keys)
+    years = _years(f, keys)
+    organ_levels = _organ_levels(f, keys)
+    params = _params(f, keys, check, formats or TEMPLATES, rule_line)
+    message = _message(f, keys, check)
+    examples: tuple[str, ...] = ()
+    if "examples" in keys:
+        items = _str_list(f, keys["examples"][1], "'examples'")
+        if not all(isinstance(x, str) for x in items):
+            raise f.error(keys["examples"][1], "'examples' must be a list of strings")
+        examples = tuple(str(x) for x in items)
+    return Rule(
+        id=rid,
+        name=text("name", rid),
+        kind=kind,
+        check=check_name,
+        severity=severity,
+        message=message,
+        description=text("description", ""),
+        params=params,
+        formats=formats,
+        years=years,
+        organ_levels=organ_levels,
+        source=source,
+        line=rule_line,
+        examples=examples,
+    )
+
+
+def _formats(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
+    if "formats" not in keys:
+        return None
+    node = keys["formats"][1]
+    items = [str(x) if isinstance(x, int) and not isinstance(x, bool) else x
+             for x in _str_list(f, node, "'formats'")]
+    for item in items:
+        if item not in TEMPLATES:
+            raise f.error(node, f"unknown format {item!r} in 'formats'; formats are {', '.join(TEMPLATES)}")
+    if not items:
+        raise f.error(node, "'formats' is empty: the rule could never apply")
+    return tuple(str(x) for x in items)
+
+
+def _years(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, int | None] | None:
+    if "years" not in keys:
+        return None
+    entries = f.mapping(keys["years"][1], "'years'")
+    bounds: dict[str, int | None] = {"from": None, "to": None}
+    for key, (key_node, value_node) in entries.items():
+        if key not in bounds:
+            raise f.error(key_node, f"unknown key {key!r} in 'years'; use from and to")
+        value = f.value(value_node)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise f.error(value_node, f"'years: {key}' must be a year or null, not {_type_name(value)}")
+        bounds[key] = value
+    low, high = bounds["from"], bounds["to"]
+    if low is not None and high is not None and low > high:
+        raise f.error(keys["years"][1], f"'years' is empty: from {low} is after to {high}")
+    return low, high
+
+
+def _organ_levels(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
+    if "organ_levels" not in keys:
+        return None
+    node = keys["organ_levels"][1]
+    items = _str_list(f, node, "'organ_levels'")
+    for item in items:
+        if item not in ORGAN_LEVELS:
+            raise f.error(node, f"unknown organ level {item!r}; levels are {', '.join(ORGAN_LEVELS)}")
+    if not items:
+        raise f.error(node, "'organ_levels' is empty: the rule could never apply")
+    return tuple(str(x) for x in items)
+
+
+def _params(f: _File, keys: dict[str, tuple[Node, Node]], check: CheckType,
+            formats: Sequence[str], rule_line: int) -> dict[str, Any]:
+    yaml = _yaml()
+    entries: dict[str, tuple[Node, Node]] = {}
+    params_line = rule_line
+    if "params" in keys:
+        node = keys["params"][1]
+        params_line = _line(node)
+        if not (isinstance(node, yaml.ScalarNode) and f.value(node) is None):
+            entries = f.mapping(node, "'params'")
+    raw = {k: f.value(v) for k, (_, v) in entries.items()}
+    try:
+        return coerce_params(check, raw, formats)
+    except ParamError as exc:
+        line = params_line
+        if exc.param in entries:
+            key_node, value_node = entries[exc.param]
+            line = _line(key_node)
+            if exc.index is not None and isinstance(value_node, yaml.SequenceNode) \
+                    and exc.index < len(value_node.value):
+                line = _line(value_node.value[exc.index])
+            elif exc.index is None and not isinstance(value_node, (yaml.SequenceNode, yaml.MappingNode)):
+                line = _line(value_node)
+        raise f.error(line, f"params.{exc.param}: {exc.problem}") from None
+
+
+def _message(f: _File, keys: dict[str, tuple[Node, Node]], check: CheckType) -> dict[str, str]:
+    entries = f.mapping(keys["message"][1], "'message'")
+    for key, (key_node, _) in entries.items():
+        if key not in ("zh", "en"):
+            raise f.error(key_node, f"unknown language {key!r} in 'message'; give zh and en")
+    allowed = check.placeholders | DOC_PLACEHOLDERS
+    out: dict[str, str] = {}
+    for lang in ("zh", "en"):
+        if lang not in entries:
+            raise f.error(keys["message"][1], f"'message' has no {lang!r} text; give both zh and en")
+        node = entries[lang][1]
+        value = f.value(node)
+        if not isinstance(value, str) or not value.strip():
+            raise f.error(node, f"'message.{lang}' must be a non-empty string")
+        try:
+            names = _placeholders(value)
+        except ValueError as exc:
+            raise f.error(node, f"'message.{lang}': {exc}") from None
+        for name in names:
+            if name not in allowed:
+                raise f.error(node, f"'message.{lang}': placeholder {{{name}}} is not provided by check "
+                                    f"{check.name}; available: {', '.join(sorted(allowed))}")
+        out[lang] = value
+    return out
+
+
+def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
+    """Read and validate one rule file; raise :class:`RuleFileError` naming file and line."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(name, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise RuleFileError(name, 0, f"cannot read the file: {exc.strerror or exc}") from None
+    yaml = _yaml()
+    loader = _loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else 0
+            problem = " ".join(p for p in (exc.context, exc.problem) if p)
+            raise RuleFileError(name, line, f"YAML syntax error: {problem}") from None
+        except yaml.YAMLError as exc:
+            raise RuleFileError(name, 0, f"YAML syntax error: {exc}") from None
+        f = _File(name, loader)
+        if root is None:
+            raise RuleFileError(name, 0, "the file is empty; expected a mapping with a 'rules:' list")
+        if not isinstance(root, yaml.MappingNode):
+            raise f.error(root, f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}")
+        top = f.mapping(root, "the file")
+        for key, (key_node, _) in top.items():
+            if key != "rules":
+                raise f.error(key_node, f"unknown top-level key {key!r}; a rule file holds 'rules:' only")
+        if "rules" not in top:
+            raise f.error(root, "no 'rules:' list in the file")
+        seq = top["rules"][1]
+        if not isinstance(seq, yaml.SequenceNode):
+            raise f.error(seq, f"'rules' must be a list of rules, not {_node_kind(seq)}")
+        rules: list[Rule] = []
+        seen: dict[str, int] = {}
+        for item in seq.value:
+            rule = _rule(f, item, source if source is not None else name)
+            if rule.id in seen:
+                raise f.error(item, f"duplicate rule id {rule.id!r} (first defined on line {seen[rule.id]})")
+            seen[rule.id] = rule.line
+            rules.append(rule)
+        return rules
+    finally:
+        loader.dispose()
+
+
+def _expand(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in (*path.glob("*.yaml"), *path.glob("*.yml")) if p.is_file())
+        if not files:
+            raise RuleFileError(str(path), 0, "no *.yaml or *.yml rule file in this folder")
+        return files
+    if not path.exists():
+        raise RuleFileError(str(path), 0, "no such rule file or folder")
+    return [path]
+
+
+def load_rules(extra: Sequence[Path] = ()) -> list[Rule]:
+    """Built-in rules, then each extra file or folder; a rule with an existing id replaces it in place."""
+    rules: list[Rule] = []
+    index: dict[str, int] = {}
+
+    def add(batch: Iterable[Rule]) -> None:
+        for rule in batch:
+            if rule.id in index:
+                rules[index[rule.id]] = rule
+            else:
+                index[rule.id] = len(rules)
+                rules.append(rule)
+
+    for path in builtin_rule_paths():
+        add(load_rule_file(path, source=f"rules/{path.name}"))
+    for given in extra:
+        for path in _expand(Path(given)):
+            add(load_rule_file(path))
+    return rules
+
+
+# ------------------------------------------------------------------ configure
+def _resolve(rules: Sequence[Rule], names: Iterable[str], option: str) -> None:
+    ids = {r.id for r in rules}
+    for name in names:
+        if name not in ids and name not in KINDS:
+            raise ValueError(
+                f"{option}: unknown rule id or kind {name!r} (kinds: {', '.join(KINDS)}; "
+                f"`gaudit rules` lists the rule ids)")
+
+
+def configure(rules: Sequence[Rule], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+              severities: Mapping[str, str] | None = None) -> list[Rule]:
+    """Apply ``select``/``ignore`` (rule ids or kinds) and severity overrides (``off`` drops a rule).
+
+    A severity given for a rule id wins over one given for its kind.  Unknown
+    ids or kinds raise :class:`ValueError`.
+    """
+    select, ignore = list(select), list(ignore)
+    severities = dict(severities or {})
+    _resolve(rules, select, "select")
+    _resolve(rules, ignore, "ignore")
+    _resolve(rules, severities, "severity")
+    levels = (*_SEVERITIES, "off")
+    for name, level in severities.items():
+        if str(level).strip().lower() not in levels:
+            raise ValueError(f"severity: bad level {level!r} for {name!r}; use error, warning, info or off")
+    out = []
+    for rule in rules:
+        if select and rule.id not in select and rule.kind not in select:
+            continue
+        if rule.id in ignore or rule.kind in ignore:
+            continue
+        given = severities.get(rule.id, severities.get(rule.kind))
+        if given is not None:
+            level = str(given).strip().lower()
+            if level == "off":
+                continue
+            rule = replace(rule, severity=Severity.parse(level))
+        out.append(rule)
+    return out
