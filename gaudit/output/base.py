@@ -1,0 +1,89 @@
+"""The types every writer shares: formats, options, the writer protocol.
+
+Writers see only :class:`~gaudit.model.FileResult` objects and, for SARIF,
+rule metadata.  Rule metadata is described here by the :class:`RuleInfo`
+protocol so that this package never imports the rule loader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Protocol
+
+from gaudit.findings import Severity
+
+if TYPE_CHECKING:
+    from gaudit.model import FileResult
+    from gaudit.summary import Summary
+
+
+class Format(str, Enum):
+    """The values of ``--format``."""
+
+    TERMINAL = "terminal"
+    JSON = "json"
+    JSONL = "jsonl"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+    CSV = "csv"
+    CONCISE = "concise"
+
+
+class RuleInfo(Protocol):
+    """What a writer may know about a rule (satisfied by ``gaudit.rules.Rule``)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+    @property
+    def message(self) -> dict[str, str]: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutputOptions:
+    """How to write: language, tool version, the rules in force, display switches."""
+
+    lang: str = "zh"
+    """``zh`` (default) or ``en`` for every label a writer adds."""
+    tool_version: str
+    """gaudit's version, named in the JSON and SARIF reports."""
+    rules: Sequence[RuleInfo] = ()
+    """Every rule in force, described in SARIF's ``tool.driver.rules``."""
+    quiet: bool = False
+    """Human formats: print only the summary."""
+    statistics: bool = False
+    """Human formats: add a per-rule count table."""
+    color: bool | None = None
+    """``None``: let rich decide (off when not a terminal or ``NO_COLOR`` is set)."""
+    width: int | None = None
+    """Terminal width; ``None`` lets rich measure it."""
+    base_dir: str = "."
+    """The folder SARIF artifact URIs are made relative to (``%SRCROOT%``)."""
+
+
+class Writer(Protocol):
+    """One output format: ``start``, ``add`` once per file in path order, ``finish``."""
+
+    def start(self) -> None: ...
+
+    def add(self, result: FileResult) -> None: ...
+
+    def finish(self, summary: Summary) -> None: ...

@@ -1,0 +1,55 @@
+"""``--format github``: GitHub Actions workflow commands, one per finding.
+
+Each line is ``::error|warning|notice file=…,line=…,col=…,title=…::message``;
+GitHub turns them into annotations on the pull request.  Values are escaped
+as the Actions toolkit does it, so a message holding ``%``, ``:``, ``,`` or a
+newline cannot end the command early.  Nothing else is printed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from gaudit.model import FileResult
+    from gaudit.output.base import OutputOptions
+    from gaudit.summary import Summary
+
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+_DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
+_PROPERTY = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"})
+
+
+def escape_data(text: str) -> str:
+    """Escape the message part of a workflow command."""
+    return text.translate(_DATA)
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (``file=``, ``title=`` …) of a workflow command."""
+    return text.translate(_PROPERTY)
+
+
+class GithubWriter:
+    def __init__(self, stream: TextIO, options: OutputOptions) -> None:
+        self._stream = stream
+
+    def start(self) -> None:
+        pass
+
+    def add(self, result: FileResult) -> None:
+        path = escape_property(result.path)
+        if result.status == "error":
+            message = result.error.message if result.error else ""
+            self._stream.write(f"::error file={path},title=gaudit::{escape_data(message)}\n")
+            return
+        lines = []
+        for f in result.findings:
+            command = _COMMANDS.get(f.severity, "warning")
+            title = escape_property(f"{f.rule} ({f.kind})")
+            lines.append(f"::{command} file={path},line={f.line},col={f.col},title={title}"
+                         f"::{escape_data(f.message)}\n")
+        self._stream.write("".join(lines))
+
+    def finish(self, summary: Summary) -> None:
+        self._stream.flush()

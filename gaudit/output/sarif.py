@@ -1,0 +1,178 @@
+"""``--format sarif``: a SARIF 2.1.0 log for GitHub code scanning and other viewers.
+
+One run; ``tool.driver.rules`` lists every rule in force (``ruleIndex`` points
+into it); each finding is a result located by a URI relative to
+``OutputOptions.base_dir`` under the ``%SRCROOT%`` base.  Files that could not
+be read become error notifications of the invocation rather than results,
+since no rule fired on them.
+
+``partialFingerprints`` lets code scanning follow a finding across commits: it
+hashes the file, the rule, the table cell and the text of the flagged line,
+never the line number, so an alert survives lines being inserted above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from gaudit.output.contract import TOOL_NAME
+
+if TYPE_CHECKING:
+    from gaudit.model import FileResult, Finding
+    from gaudit.output.base import OutputOptions, RuleInfo
+    from gaudit.summary import Summary
+
+SARIF_SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/gaudit/"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "gauditFindingHash/v1"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def sarif_level(severity: str) -> str:
+    return _LEVELS.get(severity, "warning")
+
+
+def artifact_location(path: str, base_dir: str) -> dict[str, str]:
+    """A SARIF artifactLocation for ``path``: relative to ``base_dir`` when inside it."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, os.path.abspath(base_dir))
+    except ValueError:  # another drive on Windows
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        # Outside the source root: an absolute file URI, which needs no base.
+        return {"uri": _file_uri(absolute)}
+    # RFC 3986 wants non-ASCII and reserved characters percent-encoded; '/' separates segments.
+    return {"uri": quote(relative.replace(os.sep, "/"), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _file_uri(absolute: str) -> str:
+    posix = absolute.replace(os.sep, "/")
+    if not posix.startswith("/"):
+        posix = "/" + posix  # C:/x -> /C:/x
+    return "file://" + quote(posix, safe="/:")
+
+
+def fingerprint(uri: str, finding: Finding, line_text: str) -> str:
+    """Hash of what identifies a finding apart from where the line now stands."""
+    parts = (uri, finding.rule, finding.row or "", finding.column or "", line_text.strip())
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _text(value: str, fallback: str) -> str:
+    return value.strip() or fallback
+
+
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+    """A reportingDescriptor for one rule."""
+    description = rule.description.strip()
+    first_line = description.splitlines()[0] if description else ""
+    short = _text(first_line, rule.name or rule.id)
+    full = _text(description, short)
+    help_text, help_markdown = full, full
+    if rule.source.strip():
+        help_text += f"\n\nSource: {rule.source.strip()}"
+        help_markdown += f"\n\n**Source:** {rule.source.strip()}"
+    return {
+        "id": rule.id,
+        "name": rule.name or rule.id,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": sarif_level(rule.severity.value)},
+        "properties": {"kind": rule.kind, "tags": [rule.kind]},
+    }
+
+
+class SarifWriter:
+    def __init__(self, stream: TextIO, options: OutputOptions) -> None:
+        self._stream = stream
+        self._options = options
+        self._rules: list[dict[str, Any]] = [rule_descriptor(r) for r in options.rules]
+        self._rule_index: dict[str, int] = {r["id"]: i for i, r in enumerate(self._rules)}
+        self._results: list[tuple[str, list[dict[str, Any]]]] = []
+        self._notifications: list[tuple[str, dict[str, Any]]] = []
+
+    def start(self) -> None:
+        pass
+
+    def _index(self, finding: Finding) -> int:
+        # A finding of a rule nobody described still gets a (minimal) descriptor.
+        index = self._rule_index.get(finding.rule)
+        if index is None:
+            index = len(self._rules)
+            self._rules.append({"id": finding.rule, "properties": {"kind": finding.kind,
+                                                                    "tags": [finding.kind]}})
+            self._rule_index[finding.rule] = index
+        return index
+
+    def add(self, result: FileResult) -> None:
+        location = artifact_location(result.path, self._options.base_dir)
+        if result.status == "error":
+            message = result.error.message if result.error else ""
+            kind = result.error.kind if result.error else "internal"
+            self._notifications.append((result.path, {
+                "level": "error",
+                "message": {"text": f"{result.path}: {message}" if message else result.path},
+                "locations": [{"physicalLocation": {"artifactLocation": location}}],
+                "properties": {"kind": kind},
+            }))
+            return
+        results: list[dict[str, Any]] = []
+        seen: dict[str, int] = {}
+        for finding in result.findings:
+            digest = fingerprint(location["uri"], finding, result.quoted_lines.get(finding.line, ""))
+            # Identical findings on identical lines stay distinct by their order in the file.
+            seen[digest] = seen.get(digest, 0) + 1
+            results.append(self._result(finding, location, f"{digest}:{seen[digest]}"))
+        self._results.append((result.path, results))
+
+    def _result(self, finding: Finding, location: dict[str, str], digest: str) -> dict[str, Any]:
+        properties: dict[str, Any] = {"kind": finding.kind}
+        for key in ("section", "table", "row", "column", "expected", "actual"):
+            value = getattr(finding, key)
+            if value is not None:
+                properties[key] = value
+        return {
+            "ruleId": finding.rule,
+            "ruleIndex": self._index(finding),
+            "level": sarif_level(finding.severity),
+            "message": {"text": finding.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": dict(location),
+                "region": {"startLine": max(1, finding.line), "startColumn": max(1, finding.col)},
+            }}],
+            "partialFingerprints": {FINGERPRINT_KEY: digest},
+            "properties": properties,
+        }
+
+    def finish(self, summary: Summary) -> None:
+        self._results.sort(key=lambda item: item[0])
+        self._notifications.sort(key=lambda item: item[0])
+        invocation: dict[str, Any] = {"executionSuccessful": summary.failed == 0}
+        if self._notifications:
+            invocation["toolExecutionNotifications"] = [n for _, n in self._notifications]
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": TOOL_NAME,
+                    "version": self._options.tool_version,
+                    "informationUri": INFORMATION_URI,
+                    "rules": self._rules,
+                }},
+                "invocations": [invocation],
+                # gaudit counts columns in characters, not UTF-16 code units.
+                "columnKind": "unicodeCodePoints",
+                "results": [r for _, file_results in self._results for r in file_results],
+            }],
+        }
+        self._stream.write(json.dumps(log, ensure_ascii=False, indent=2))
+        self._stream.write("\n")
+        self._stream.flush()

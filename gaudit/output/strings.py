@@ -1,0 +1,81 @@
+"""The words the human formats add around findings, one small dict per language.
+
+Findings carry their own (already localised) messages; these are only the
+labels, headers and summary sentences of the terminal and concise writers.
+"""
+
+from __future__ import annotations
+
+import re
+
+ZH: dict[str, str] = {
+    "error": "错误",
+    "warning": "警告",
+    "info": "提示",
+    "simplified": "简体",
+    "traditional": "繁体",
+    "year": "{year}年",
+    "template": "{template}版模板",
+    "row": "行",
+    "column": "列",
+    "expected_actual": "应为 {expected},实为 {actual}",
+    "expected_only": "应为 {expected}",
+    "actual_only": "实为 {actual}",
+    "unreadable": "无法读取:{message}",
+    "unreadable_kind": "无法读取({kind}):{message}",
+    "files_line": "审查文件 {files} 个:无问题 {clean} 个,有错误 {with_errors} 个,无法读取 {failed} 个",
+    "findings_line": "发现问题 {total} 个:错误 {errors} 个,警告 {warnings} 个,提示 {infos} 个",
+    "no_findings": "未发现问题",
+    "by_kind": "按类别:",
+    "statistics": "按规则统计:",
+    "col_count": "次数",
+    "col_rule": "规则",
+    "col_kind": "类别",
+    "concise_found": "在 {files} 个文件中发现 {problems} 个问题(错误 {errors} 个,警告 {warnings} 个,"
+                     "提示 {infos} 个{failed_part})。",
+    "concise_failed_part": ",无法读取 {failed} 个",
+    "concise_none": "已审查 {files} 个文件,未发现问题。",
+}
+
+EN: dict[str, str] = {
+    "error": "error",
+    "warning": "warning",
+    "info": "info",
+    "simplified": "Simplified",
+    "traditional": "Traditional",
+    "year": "{year}",
+    "template": "{template} template",
+    "row": "row",
+    "column": "column",
+    "expected_actual": "expected {expected}, found {actual}",
+    "expected_only": "expected {expected}",
+    "actual_only": "found {actual}",
+    "unreadable": "unreadable: {message}",
+    "unreadable_kind": "unreadable ({kind}): {message}",
+    "files_line": "{files} files audited: {clean} clean, {with_errors} with errors, {failed} unreadable",
+    "findings_line": "{total} problems: {errors} errors, {warnings} warnings, {infos} infos",
+    "no_findings": "No problems found",
+    "by_kind": "By kind:",
+    "statistics": "By rule:",
+    "col_count": "count",
+    "col_rule": "rule",
+    "col_kind": "kind",
+    "concise_found": "Found {problems} problems in {files} files ({errors} errors, {warnings} warnings, "
+                     "{infos} infos{failed_part}).",
+    "concise_failed_part": ", {failed} unreadable",
+    "concise_none": "No problems found in {files} files.",
+}
+
+
+def strings(lang: str) -> dict[str, str]:
+    """The label dict for ``lang`` (anything but ``en`` is Chinese)."""
+    return EN if lang == "en" else ZH
+
+
+# "1 problems" -> "1 problem": English sentences are built from plural templates.
+_ONE_PLURAL = re.compile(r"(?<![\d.])1 (problem|file|error|warning|info)s\b")
+
+
+def fix_plurals(text: str, lang: str) -> str:
+    """Singular nouns after the number 1 in English; Chinese has no plural."""
+    return _ONE_PLURAL.sub(r"1 \1", text) if lang == "en" else text

@@ -1,0 +1,269 @@
+"""``--format terminal``: findings for a person at a terminal, drawn with rich.
+
+For each file with findings: a header (path, encoding, script, year, template),
+then each finding sorted by line with its severity, position, rule id and
+message, the offending line quoted as the user wrote it with a caret under the
+column (CJK characters count two cells), and for table findings the row and
+column labels and expected vs actual values.  A summary closes the output.
+
+rich is imported inside the writer only, so other commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, TextIO
+
+from gaudit.findings import kind_title
+from gaudit.output.concise import one_line
+from gaudit.output.strings import fix_plurals, strings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from gaudit.model import FileResult, Finding
+    from gaudit.output.base import OutputOptions
+    from gaudit.summary import Summary
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+_TAB = "    "
+_ELLIPSIS = "…"
+
+
+def _display_char(char: str) -> str:
+    """How one source character is drawn: tabs as spaces, controls as one space."""
+    if char == "\t":
+        return _TAB
+    if unicodedata.category(char) == "Cc":
+        return " "
+    return char
+
+
+def quote_window(line: str, col: int, room: int) -> tuple[str, int]:
+    """The part of ``line`` that fits in ``room`` cells, and the caret's cell offset in it.
+
+    ``col`` is the 1-based character column.  When the line is too wide, a
+    window around the column is cut out and marked with ``…`` at the cut ends.
+    """
+    from rich.cells import cell_len
+
+    drawn = [_display_char(c) for c in line]
+    widths = [cell_len(d) for d in drawn]
+    index = min(max(col - 1, 0), len(drawn))
+    if sum(widths) <= room:
+        return "".join(drawn), sum(widths[:index])
+    # Start far enough left that the caret sits about a third of the way in.
+    start, lead = index, 0
+    target = max(room // 3, 1)
+    while start > 0 and lead + widths[start - 1] <= target:
+        start -= 1
+        lead += widths[start]
+    prefix = _ELLIPSIS if start > 0 else ""
+    used = cell_len(prefix)
+    caret = used + sum(widths[start:index])
+    end = start
+    # Leave a cell for a closing ellipsis whenever the line goes on.
+    while end < len(drawn) and used + widths[end] + (1 if end + 1 < len(drawn) else 0) <= room:
+        used += widths[end]
+        end += 1
+    suffix = _ELLIPSIS if end < len(drawn) else ""
+    return prefix + "".join(drawn[start:end]) + suffix, caret
+
+
+def _number(value: int | float | str) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def cell_labels(table: str | None, template: str | None, row: str | None, column: str | None,
+                lang: str) -> tuple[str | None, str | None]:
+    """Human labels of a table row and column, from the statutory template."""
+    if table is None or (row is None and column is None):
+        return None, None
+    from gaudit.template import SPECS
+
+    order = [template] if template else []
+    order += [t for t in ("2021", "2019") if t != template]
+    row_label = column_label = None
+    for name in order:
+        spec = SPECS.get((table, name))
+        if spec is None:
+            continue
+        row_spec = spec.row(row) if row else None
+        if row_spec is not None and row_label is None:
+            if lang == "en":
+                row_label = row_spec.label_en or row_spec.key
+            elif row_spec.group and table != "active":
+                # The heading a row stands under (e.g. "(三)不予公开"); the active table's
+                # groups are article citations, which would only clutter the label.
+                row_label = f"{row_spec.group} {row_spec.label}"
+            else:
+                row_label = row_spec.label
+        if column and column_label is None:
+            rows = [row_spec] if row_spec is not None else list(spec.rows)
+            for candidate in rows:
+                for c in candidate.columns:
+                    if c.key == column:
+                        column_label = c.label_en if lang == "en" else c.label
+                        break
+                if column_label is not None:
+                    break
+        if (row is None or row_label) and (column is None or column_label):
+            break
+    return (row_label or row) if row else None, (column_label or column) if column else None
+
+
+class TerminalWriter:
+    def __init__(self, stream: TextIO, options: OutputOptions) -> None:
+        from rich.console import Console
+
+        self._options = options
+        self._s = strings(options.lang)
+        color = options.color
+        self._console: Console = Console(
+            file=stream,
+            width=options.width,
+            # None leaves the choice to rich (terminal? NO_COLOR?); False switches styles off.
+            color_system=None if color is False else "auto",
+            force_terminal=True if color else None,
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
+        self._rule_kinds: dict[str, str] = {r.id: r.kind for r in options.rules}
+
+    def start(self) -> None:
+        pass
+
+    # ------------------------------------------------------------ per file
+    def add(self, result: FileResult) -> None:
+        for f in result.findings:
+            self._rule_kinds.setdefault(f.rule, f.kind)
+        if self._options.quiet:
+            return
+        from rich.text import Text
+
+        console = self._console
+        if result.status == "error":
+            kind = result.error.kind if result.error else "internal"
+            template = self._s["unreadable" if kind == "unreadable" else "unreadable_kind"]
+            message = template.format(kind=kind, message=one_line(result.error.message if result.error else ""))
+            console.print(Text.assemble((result.path, "bold"), "  ", (message, "red")))
+            console.print()
+            return
+        if not result.findings:
+            return
+        console.print(self._header(result))
+        findings = sorted(result.findings, key=lambda f: (f.line, f.col))
+        severity_width = max(self._cells(self._severity(f.severity)) for f in findings)
+        line_width = len(str(max(f.line for f in findings)))
+        position_width = max(len(f"{f.line}:{f.col}") for f in findings)
+        for f in findings:
+            self._finding(result, f, severity_width, line_width, position_width)
+        console.print()
+
+    def _cells(self, text: str) -> int:
+        from rich.cells import cell_len
+
+        return cell_len(text)
+
+    def _severity(self, severity: str) -> str:
+        return self._s.get(severity, severity)
+
+    def _header(self, result: FileResult) -> Text:
+        from rich.text import Text
+
+        s = self._s
+        facts = [result.encoding or ""]
+        if result.script:
+            facts.append(s[result.script])
+        if result.year is not None:
+            facts.append(s["year"].format(year=result.year))
+        if result.template:
+            facts.append(s["template"].format(template=result.template))
+        return Text.assemble((result.path, "bold"), "  ", (" · ".join(x for x in facts if x), "dim"))
+
+    def _finding(self, result: FileResult, f: Finding, severity_width: int, line_width: int,
+                 position_width: int) -> None:
+        from rich.text import Text
+
+        console = self._console
+        label = self._severity(f.severity)
+        pad = " " * (severity_width - self._cells(label))
+        position = f"{f.line}:{f.col}"
+        console.print(Text.assemble(
+            "  ", (label, _SEVERITY_STYLE.get(f.severity, "bold")), pad, "  ",
+            (position, "dim"), " " * (position_width - len(position) + 2),
+            (f.rule, "magenta"), "  ", one_line(f.message),
+        ))
+        indent = " " * (2 + severity_width + 2)
+        quoted = result.quoted_lines.get(f.line)
+        if quoted is not None:
+            gutter = f"{indent}{f.line:>{line_width}} │ "
+            blank_gutter = f"{indent}{'':>{line_width}} │ "
+            room = max((console.width or 80) - self._cells(gutter), 10)
+            shown, caret = quote_window(quoted, f.col, room)
+            console.print(Text.assemble((gutter, "dim"), shown), no_wrap=True, overflow="crop")
+            console.print(Text.assemble((blank_gutter, "dim"), " " * caret, ("^", "bold red")),
+                          no_wrap=True, overflow="crop")
+        detail = self._detail(result, f)
+        if detail:
+            console.print(Text.assemble(indent, (detail, "cyan")))
+
+    def _detail(self, result: FileResult, f: Finding) -> str:
+        s = self._s
+        parts: list[str] = []
+        row, column = cell_labels(f.table, result.template, f.row, f.column, self._options.lang)
+        if row:
+            parts.append(f"{s['row']} {row}")
+        if column:
+            parts.append(f"{s['column']} {column}")
+        if f.expected is not None and f.actual is not None:
+            parts.append(s["expected_actual"].format(expected=_number(f.expected), actual=_number(f.actual)))
+        elif f.expected is not None:
+            parts.append(s["expected_only"].format(expected=_number(f.expected)))
+        elif f.actual is not None:
+            parts.append(s["actual_only"].format(actual=_number(f.actual)))
+        return " · ".join(parts)
+
+    # ------------------------------------------------------------- summary
+    def finish(self, summary: Summary) -> None:
+        from rich.text import Text
+
+        s, lang, console = self._s, self._options.lang, self._console
+        console.print(Text(fix_plurals(s["files_line"].format(
+            files=summary.files, clean=summary.clean, with_errors=summary.with_errors,
+            failed=summary.failed), lang), style="bold"))
+        if summary.findings:
+            console.print(Text(fix_plurals(s["findings_line"].format(
+                total=summary.findings, errors=summary.errors, warnings=summary.warnings,
+                infos=summary.infos), lang)))
+            ranked = sorted(summary.by_kind.items(), key=lambda item: (-item[1], item[0]))
+            width = max(self._cells(kind_title(kind, lang)) for kind, _ in ranked)
+            for kind, count in ranked:
+                title = kind_title(kind, lang)
+                console.print(Text(f"  {title}{' ' * (width - self._cells(title))}  {count}"))
+        elif not summary.failed:
+            console.print(Text(s["no_findings"], style="green"))
+        if self._options.statistics and summary.by_rule:
+            self._statistics(summary)
+        self._console.file.flush()
+
+    def _statistics(self, summary: Summary) -> None:
+        from rich.text import Text
+
+        s, lang, console = self._s, self._options.lang, self._console
+        ranked = sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0]))
+        rows = [(str(count), rule, kind_title(self._rule_kinds[rule], lang) if rule in self._rule_kinds else "")
+                for rule, count in ranked]
+        header = (s["col_count"], s["col_rule"], s["col_kind"])
+        count_width = max(self._cells(r[0]) for r in [header, *rows])
+        rule_width = max(self._cells(r[1]) for r in [header, *rows])
+        console.print()
+        console.print(Text(s["statistics"], style="bold"))
+        for i, (count, rule, kind) in enumerate([header, *rows]):
+            line = (f"{' ' * (count_width - self._cells(count))}{count}  "
+                    f"{rule}{' ' * (rule_width - self._cells(rule))}  {kind}").rstrip()
+            console.print(Text(line, style="bold" if i == 0 else ""))
