@@ -18,7 +18,8 @@ min : number, default null (no lower bound)
 max : number, default null (no upper bound)
     The largest acceptable value.
 
-Placeholders: ``{value}``, ``{min}``, ``{max}``, ``{row_label}``, ``{column_label}``, ``{table_title}``.
+Placeholders: ``{value}`` (the cell as written), ``{actual}`` (its value), ``{expected}`` (the bound it
+crosses), ``{min}``, ``{max}``, ``{row_label}``, ``{column_label}``, ``{table_title}``.
 
 Examples
 --------
@@ -74,7 +75,8 @@ CHECK = CheckType(
         "min": Param("number", "smallest acceptable value", None),
         "max": Param("number", "largest acceptable value", None),
     },
-    placeholders=frozenset({"value", "min", "max", "row_label", "column_label", "table_title"}),
+    placeholders=frozenset({"value", "actual", "expected", "min", "max", "row_label", "column_label",
+                            "table_title"}),
     run=run,
     validate=_validate,
 )
