@@ -1,0 +1,327 @@
+"""Rule files and the built-in rule set: validation with file and line, users' control, every rule firing.
+
+Each built-in rule has a case below: a sample with the edit that makes the rule
+fire, and every finding the whole built-in set then reports (rule id and line),
+so a case also shows that nothing fires besides what the edit explains.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gaudit.document import read_document
+from gaudit.engine import run_rules
+from gaudit.findings import KINDS, Severity
+from gaudit.rules import Rule, RuleFileError, configure, load_rule_file, load_rules
+
+from edits import SAMPLES, report_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+
+_MESSAGE = "    message: {zh: 空白, en: blank}\n"
+_HEAD = "rules:\n  - id: my-rule\n"
+
+
+def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- validation: the file, the line, the problem -----------------------------------------------
+
+BAD_FILES = [
+    # (rule file text, line reported, words of the problem)
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE
+     + "    colour: red\n", 7, "unknown key 'colour'"),
+    (_HEAD + "    kind: blank-cell\n    check: no-such-check\n    severity: error\n" + _MESSAGE,
+     4, "unknown check type 'no-such-check'"),
+    (_HEAD + "    kind: blank-cells\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE,
+     3, "unknown kind 'blank-cells'"),
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: fatal\n" + _MESSAGE,
+     5, "bad severity 'fatal'"),
+    (_HEAD + "    kind: implausible-value\n    check: value-range\n    severity: warning\n" + _MESSAGE
+     + "    params:\n      cells: [active.fees.amount, active.no_such_row.amount]\n      max: 50\n",
+     8, "unknown row 'no_such_row'"),
+    (_HEAD + "    kind: implausible-value\n    check: value-range\n    severity: warning\n" + _MESSAGE
+     + "    params:\n      cells:\n        - active.fees.amount\n        - active.fees.amonut\n      max: 50\n",
+     10, "unknown column 'amonut'"),
+    (_HEAD + "    kind: narrative-mismatch\n    check: narrative-number\n    severity: warning\n" + _MESSAGE
+     + "    params:\n      pattern: \"收到申请(\\\\d+件\"\n      cells: [applications.new.total]\n",
+     8, "bad regular expression"),
+    (_HEAD + "    kind: implausible-value\n    check: value-range\n    severity: warning\n" + _MESSAGE
+     + "    params:\n      cells: [active.fees.amount]\n      max: fifty\n", 9, "expected a number"),
+    (_HEAD + "    kind: total-mismatch\n    check: sum\n    severity: error\n" + _MESSAGE
+     + "    params: {table: applicatons, along: row, parts: [total], total: total}\n", 7, "unknown table"),
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n"
+     + "    message: {zh: \"{nothing}\", en: blank}\n", 6, "placeholder {nothing}"),
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n"
+     + "    message: {zh: 空白}\n", 6, "no 'en' text"),
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE
+     + "  - id: my-rule\n    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE,
+     7, "duplicate rule id 'my-rule'"),
+    ("- id: my-rule\n  kind: blank-cell\n", 1, "must be a mapping with a 'rules:' list"),
+    ("rules:\n  - id: my-rule\n    kind: [blank-cell\n", 4, "YAML syntax error"),
+    ("rules: {id: x}\n", 1, "'rules' must be a list"),
+    (_HEAD + "    kind: blank-cell\n", 2, "missing the key 'check'"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "problem"), BAD_FILES)
+def test_bad_rule_file_names_the_file_the_line_and_the_problem(
+        tmp_path: Path, text: str, line: int, problem: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(RuleFileError) as err:
+        load_rules([path])
+    assert err.value.path == str(path)
+    assert err.value.line == line, str(err.value)
+    assert problem in err.value.problem
+    assert str(err.value).startswith(f"{path}:{line}: ")
+
+
+def test_rule_that_could_never_match_is_an_error_not_silence(tmp_path: Path) -> None:
+    # procurement is a row of the 2019 format only: a rule restricted to 2021 can never see it.
+    path = write(tmp_path, _HEAD + "    kind: implausible-value\n    check: value-range\n    severity: info\n"
+                 + _MESSAGE + "    formats: [2021]\n    params: {cells: [active.procurement.amount], max: 1}\n")
+    with pytest.raises(RuleFileError, match="unknown row 'procurement'"):
+        load_rule_file(path)
+
+
+def test_folder_of_rules_and_missing_path(tmp_path: Path) -> None:
+    folder = tmp_path / "local"
+    folder.mkdir()
+    with pytest.raises(RuleFileError, match=r"no \*\.yaml"):
+        load_rules([folder])
+    with pytest.raises(RuleFileError, match="no such rule file"):
+        load_rules([tmp_path / "absent.yaml"])
+
+
+# --- the built-in set ---------------------------------------------------------------------------
+
+def test_builtin_rules_are_complete_and_self_describing() -> None:
+    rules = load_rules()
+    ids = [r.id for r in rules]
+    assert len(ids) == len(set(ids))
+    assert {r.kind for r in rules} == set(KINDS), "every kind of the spec has a built-in rule"
+    for rule in rules:
+        assert rule.name and rule.name != rule.id, rule.id
+        assert len(rule.description) > 60, rule.id
+        assert rule.message["zh"] and rule.message["en"], rule.id
+        assert rule.source.startswith("rules/"), rule.source
+
+
+# rule id -> (case, every (rule, line) the built-in set reports on it)
+FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
+    "not-a-report": ({"base": "self-inspection-pinyin"}, [("not-a-report", 1)]),
+    "report-before-2019": (
+        {"base": "clean-2021", "replace": [["自然资源局2022年政府", "自然资源局2017年政府"],
+                                           ["统计期限自2022年1月1日起至2022年", "统计期限自2017年1月1日起至2017年"]]},
+        [("report-before-2019", 1)]),
+    "encoding-damaged": ({"base": "clean-2021", "bad_byte_at": [30, 12]}, [("encoding-damaged", 30)]),
+    "period-mismatch": ({"base": "big5-traditional-2021"}, [("period-mismatch", 3)]),
+    "outdated-template": (
+        {"base": "clean-2019", "replace": [["办事处2020年政府", "办事处2021年政府"],
+                                           ["统计期限自2020年1月1日起至2020年", "统计期限自2021年1月1日起至2021年"],
+                                           ["2020年,街道全年共收到", "2021年,街道全年共收到"],
+                                           ["2020年,街道因政府信息公开", "2021年,街道因政府信息公开"],
+                                           ["本年度无其他需要报告的事项。", "本年度未收取信息处理费。"]]},
+        [("outdated-template", 16)]),
+    "fee-statement-missing": (
+        {"base": "clean-2021", "delete_lines": [72, 73],
+         "replace": [["六、其他需要报告的事项\n", "六、其他需要报告的事项\n无"]]},
+        [("fee-statement-missing", 71)]),
+    "section-missing": (
+        {"base": "clean-2021", "replace": [["五、存在的主要问题及改进情况\n", "\n"]]}, [("section-missing", 71)]),
+    "section-order": (
+        {"base": "clean-2021", "replace": [["(一)主动公开。全年", "一、主要工作\n(一)主动公开。全年"]]},
+        [("section-order", 7)]),
+    "table-missing": ({"base": "clean-2021", "delete_lines": [31, 58]}, [("table-missing", 29)]),
+    "cell-blank": ({"base": "html-2021"}, [("cell-blank", 62)]),
+    "cell-not-a-number": ({"base": "clean-2021", "replace": [["行政强制 | 6", "行政强制 | 无"]]},
+                          [("cell-not-a-number", 24)]),
+    "cell-negative": ({"base": "clean-2021", "replace": [["行政处罚 | 41", "行政处罚 | -41"]]},
+                      [("cell-negative", 23)]),
+    "cell-not-whole": ({"base": "clean-2021", "replace": [["行政处罚 | 41", "行政处罚 | 4.5"]]},
+                       [("cell-not-whole", 23)]),
+    # One wrong number in the applications table breaks two identities; both are reported.
+    "applications-row-total": (
+        {"base": "clean-2021", "replace": [["(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 23",
+                                            "(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24"]]},
+        [("applications-row-total", 36), ("applications-column-total", 57)]),
+    "applications-column-total": (
+        {"base": "gbk-2021-defects"},
+        [("narrative-new-applications", 30), ("applications-row-total", 36), ("applications-column-total", 57),
+         ("reviews-group-total", 65), ("fee-statement-missing", 70)]),
+    "applications-balance": (
+        {"base": "clean-2021", "replace": [["四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 3",
+                                            "四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 4"]]},
+        [("narrative-carried-forward", 30), ("applications-balance", 57), ("applications-row-total", 58)]),
+    "regulations-below-city-level": (
+        {"base": "clean-2019", "replace": [["规章\t0\t0\t0", "规章\t2\t0\t0"]]},
+        [("regulations-below-city-level", 16)]),
+    "reviews-group-total": (
+        {"base": "clean-2021", "replace": [["2 | 1 | 0 | 1 | 4 |", "2 | 1 | 0 | 1 | 5 |"]]},
+        [("narrative-reviews", 61), ("reviews-group-total", 65)]),
+    "narrative-new-applications": (
+        {"base": "clean-2021", "replace": [["共收到政府信息公开申请47件", "共收到政府信息公开申请45件"]]},
+        [("narrative-new-applications", 30)]),
+    "narrative-carried-over": (
+        {"base": "clean-2021", "replace": [["申请47件,上年结转3件", "申请47件,上年结转2件"]]},
+        [("narrative-carried-over", 30)]),
+    "narrative-carried-forward": (
+        {"base": "clean-2019", "replace": [["不予公开1件", "不予公开1件;结转下年度继续办理2件"]]},
+        [("narrative-carried-forward", 34)]),
+    "narrative-reviews": (
+        {"base": "clean-2021", "replace": [["被申请行政复议4件", "被申请行政复议5件"]]},
+        [("narrative-reviews", 61)]),
+    "narrative-lawsuits": (
+        {"base": "clean-2021", "replace": [["提起行政诉讼3件", "提起行政诉讼1件"]]},
+        [("narrative-lawsuits", 61)]),
+}
+
+
+def audit(case: dict[str, Any], rules: list[Rule] | None = None, lang: str = "zh") -> list[tuple[str, int]]:
+    doc = read_document(report_bytes(case), "report.txt")
+    return [(f.rule, f.line) for f in run_rules(doc, rules if rules is not None else load_rules(), lang)]
+
+
+def test_every_builtin_rule_has_a_case() -> None:
+    assert set(FIRES) == {r.id for r in load_rules()}
+
+
+@pytest.mark.parametrize("rule_id", sorted(FIRES))
+def test_builtin_rule_fires_on_its_case(rule_id: str) -> None:
+    case, expected = FIRES[rule_id]
+    found = audit(case)
+    assert rule_id in {r for r, _ in found}
+    assert sorted(found, key=lambda x: (x[1], x[0])) == sorted(expected, key=lambda x: (x[1], x[0]))
+
+
+@pytest.mark.parametrize("name", ["clean-2021", "clean-2019"])
+def test_builtin_rules_are_silent_on_clean_reports(name: str) -> None:
+    assert audit({"base": name}) == []
+
+
+def test_builtin_messages_read_in_both_languages() -> None:
+    case, _ = FIRES["applications-row-total"]
+    doc = read_document(report_bytes(case), "report.txt")
+    zh = run_rules(doc, load_rules(), "zh")
+    en = run_rules(doc, load_rules(), "en")
+    assert zh[0].message == "「(一)予以公开」总计为24,但各类申请人之和为23"
+    assert en[0].message == "disclosed: the total is 24 but the applicant columns add up to 23"
+
+
+# --- users' control -----------------------------------------------------------------------------
+
+def test_user_rule_with_a_builtin_id_replaces_it_in_place(tmp_path: Path) -> None:
+    path = write(tmp_path, "rules:\n  - id: regulations-below-city-level\n    kind: implausible-value\n"
+                 "    check: value-range\n    severity: info\n"
+                 "    message: {zh: \"规章{value}\", en: \"regs {value}\"}\n"
+                 "    params: {cells: [active.regulations.made, active.regulations.issued], max: 5}\n")
+    builtin = [r.id for r in load_rules()]
+    rules = load_rules([path])
+    assert [r.id for r in rules] == builtin
+    mine = next(r for r in rules if r.id == "regulations-below-city-level")
+    assert mine.severity is Severity.INFO and mine.source == str(path) and mine.organ_levels is None
+    case = {"base": "clean-2019", "replace": [["规章\t0\t0\t0", "规章\t7\t0\t0"]]}
+    assert audit(case, rules) == [("regulations-below-city-level", 16)]
+    case = {"base": "clean-2019", "replace": [["规章\t0\t0\t0", "规章\t2\t0\t0"]]}
+    assert audit(case, rules) == []
+
+
+def test_user_rule_is_added_after_the_builtins(tmp_path: Path) -> None:
+    path = write(tmp_path, "rules:\n  - id: county-fee-amount-cap\n    kind: implausible-value\n"
+                 "    check: value-range\n    severity: warning\n"
+                 "    message: {zh: \"收费{actual}万元过高\", en: \"fees of {actual} too high\"}\n"
+                 "    formats: [2021]\n    params: {cells: [active.fees.amount], max: 10}\n")
+    rules = load_rules([path])
+    assert rules[-1].id == "county-fee-amount-cap"
+    doc = read_document(report_bytes({"base": "clean-2021"}), "report.txt")
+    findings = run_rules(doc, rules, "zh")
+    assert [(f.rule, f.line, f.message) for f in findings] == [("county-fee-amount-cap", 27, "收费12.35万元过高")]
+
+
+def test_select_ignore_and_severity() -> None:
+    rules = load_rules()
+    ids = {r.id for r in configure(rules, select=["blank-cell", "applications-row-total"])}
+    assert ids == {"cell-blank", "applications-row-total"}
+    ids = {r.id for r in configure(rules, ignore=["narrative-mismatch", "section-order"])}
+    assert not ids & {"narrative-reviews", "section-order"} and "cell-blank" in ids
+    out = {r.id: r.severity for r in configure(rules, severities={"total-mismatch": "info",
+                                                                  "reviews-group-total": "warning",
+                                                                  "section-order": "off"})}
+    assert out["applications-row-total"] is Severity.INFO  # by kind
+    assert out["reviews-group-total"] is Severity.WARNING  # the id beats the kind
+    assert "section-order" not in out
+    with pytest.raises(ValueError, match="unknown rule id or kind 'blank-cells'"):
+        configure(rules, ignore=["blank-cells"])
+
+
+def gaudit(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    env.pop("GAUDIT_LANG", None)
+    return subprocess.run([sys.executable, "-m", "gaudit", *args], cwd=cwd, capture_output=True, env=env,
+                          check=False)
+
+
+def severities(proc: subprocess.CompletedProcess[bytes]) -> dict[str, str]:
+    doc = json.loads(proc.stdout)
+    return {f["rule"]: f["severity"] for f in doc["files"][0]["findings"]}
+
+
+def test_command_line_beats_config_file_beats_builtin(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes((SAMPLES / "pipe-blank-cells.txt").read_bytes())
+    args = ("check", "report.txt", "--format", "json", "--fail-on", "never")
+    assert severities(gaudit(*args, cwd=tmp_path))["section-order"] == "warning"  # built-in
+    (tmp_path / ".gaudit.yaml").write_text("severity: {section-order: error, blank-cell: info}\n",
+                                           encoding="utf-8")
+    got = severities(gaudit(*args, cwd=tmp_path))
+    assert got["section-order"] == "error" and got["cell-blank"] == "info"  # config file
+    got = severities(gaudit(*args, "--severity", "section-order=info", cwd=tmp_path))
+    assert got["section-order"] == "info" and got["cell-blank"] == "info"  # command line, per key
+    got = severities(gaudit(*args, "--severity", "section-order=off", cwd=tmp_path))
+    assert "section-order" not in got
+
+
+def test_config_file_rules_and_ignore(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes((SAMPLES / "clean-2021.txt").read_bytes())
+    (tmp_path / "local").mkdir()
+    write(tmp_path / "local", "rules:\n  - id: county-fee-amount-cap\n    kind: implausible-value\n"
+          "    check: value-range\n    severity: warning\n    message: {zh: 收费过高, en: fees too high}\n"
+          "    params: {cells: [active.fees.amount], max: 10}\n")
+    (tmp_path / ".gaudit.yaml").write_text("rules: [local]\nfail-on: warning\n", encoding="utf-8")
+    proc = gaudit("check", "report.txt", "--format", "json", cwd=tmp_path)
+    assert severities(proc) == {"county-fee-amount-cap": "warning"}
+    assert proc.returncode == 1  # fail-on: warning from the config file
+    proc = gaudit("check", "report.txt", "--format", "json", "--ignore", "implausible-value", cwd=tmp_path)
+    assert severities(proc) == {} and proc.returncode == 0
+
+
+def test_broken_rule_file_from_config_stops_before_any_audit(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_bytes((SAMPLES / "clean-2021.txt").read_bytes())
+    write(tmp_path, "rules:\n  - id: x\n    kind: nope\n    check: sum\n    severity: error\n" + _MESSAGE,
+          name="bad.yaml")
+    (tmp_path / ".gaudit.yaml").write_text("rules: [bad.yaml]\n", encoding="utf-8")
+    proc = gaudit("check", "report.txt", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert "bad.yaml:3" in proc.stderr.decode("utf-8") and b"Traceback" not in proc.stderr
+
+
+def test_readme_rule_example_loads_and_fires(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in readme.split("```yaml\n")[1:]]
+    example = next(b for b in blocks if b.startswith("rules:"))
+    rules = load_rules([write(tmp_path, example)])
+    assert rules[-1].id == "county-fee-amount-cap"
+    case = {"base": "clean-2021", "replace": [["行政事业性收费 | 12.35", "行政事业性收费 | 62.35"]]}
+    assert ("county-fee-amount-cap", 27) in audit(case, rules)
