@@ -9,26 +9,31 @@ if TYPE_CHECKING:
     from gaudit.rules import Rule
 
 
-def _first_line(text: str) -> str:
-    for line in text.strip().splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
 def print_catalogue(rules: Sequence[Rule], lang: str = "zh") -> None:
+    """One line per rule: id, severity, kind and its one-line title; the file it comes from
+    when some rules are the user's own."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="gaudit 规则" if lang == "zh" else "gaudit rules", show_lines=False)
-    heads = (("规则", "类别", "级别", "说明", "来源") if lang == "zh"
-             else ("rule", "kind", "severity", "description", "source"))
+    own = any(not rule.source.startswith("rules/") for rule in rules)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    heads = ["规则", "级别", "类别", "名称"] if lang == "zh" else ["rule", "severity", "kind", "name"]
+    if own:
+        heads.append("来源" if lang == "zh" else "source")
     for head in heads:
-        table.add_column(head, overflow="fold")
+        # Ids and kinds are what users copy into --select and config files: never cut them.
+        is_name = head in ("名称", "name")
+        table.add_column(head, no_wrap=not is_name, overflow="fold" if is_name else "ellipsis",
+                         min_width=10 if is_name else None)
     for rule in rules:
-        table.add_row(rule.id, rule.kind, rule.severity.value,
-                      _first_line(rule.description) or rule.name, rule.source)
-    Console(highlight=False).print(table)
+        cells = [rule.id, rule.severity.value, rule.kind, rule.title(lang)]
+        table.add_row(*cells, *([rule.source] if own else []))
+    console = Console(highlight=False)
+    console.print(table)
+    hint = ("gaudit rules ID 显示一条规则的完整说明、参数和示例" if lang == "zh"
+            else "gaudit rules ID shows one rule in full: description, parameters, examples")
+    console.print(hint, style="dim")
 
 
 def print_rule(rule: Rule, lang: str = "zh") -> None:
@@ -39,7 +44,7 @@ def print_rule(rule: Rule, lang: str = "zh") -> None:
     from gaudit.rules import check_types
 
     console = Console(highlight=False)
-    console.print(f"[bold]{rule.id}[/bold] — {escape(rule.name)}")
+    console.print(f"[bold]{rule.id}[/bold] — {escape(rule.title(lang))}")
     labels = (("类别", "级别", "检查类型", "来源", "消息", "适用格式", "适用年度", "适用机关层级")
               if lang == "zh" else
               ("kind", "severity", "check", "source", "message", "formats", "years",

@@ -78,6 +78,7 @@ class Rule:
 
     id: str
     name: str
+    """A one-line title (English when the file gives both languages)."""
     kind: str
     check: str
     severity: Severity
@@ -90,6 +91,12 @@ class Rule:
     source: str = ""
     line: int = 0
     examples: tuple[str, ...] = field(default=())
+    name_zh: str = ""
+    """The Chinese title, when the rule file gives one."""
+
+    def title(self, lang: str) -> str:
+        """The one-line title in ``lang``, falling back to the other language."""
+        return self.name_zh if lang != "en" and self.name_zh else self.name
 
 
 class RuleFileError(Exception):
@@ -265,9 +272,11 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
         if not all(isinstance(x, str) for x in items):
             raise f.error(keys["examples"][1], "'examples' must be a list of strings")
         examples = tuple(str(x) for x in items)
+    name, name_zh = _name(f, keys, rid)
     return Rule(
         id=rid,
-        name=text("name", rid),
+        name=name,
+        name_zh=name_zh,
         kind=kind,
         check=check_name,
         severity=severity,
@@ -281,6 +290,26 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
         line=rule_line,
         examples=examples,
     )
+
+
+def _name(f: _File, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[str, str]:
+    """(English or only title, Chinese title or "") from ``name: text`` or ``name: {zh: …, en: …}``."""
+    if "name" not in keys:
+        return rid, ""
+    node = keys["name"][1]
+    value = f.value(node)
+    if isinstance(value, str) and value.strip():
+        return value, ""
+    if isinstance(value, dict):
+        entries = f.mapping(node, "'name'")
+        for key, (key_node, value_node) in entries.items():
+            if key not in ("zh", "en"):
+                raise f.error(key_node, f"unknown language {key!r} in 'name'; give zh and/or en")
+            if not isinstance(f.value(value_node), str) or not f.value(value_node).strip():
+                raise f.error(value_node, f"'name.{key}' must be a non-empty string")
+        zh, en = value.get("zh", ""), value.get("en", "")
+        return (en or zh), zh
+    raise f.error(node, f"'name' must be a string or a mapping with zh and en, not {_type_name(value)}")
 
 
 def _formats(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:

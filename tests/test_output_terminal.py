@@ -211,3 +211,19 @@ def test_terminal_does_not_call_a_run_with_unreadable_files_problem_free() -> No
     assert render(RESULTS[1:2], lang="en") == (
         "县局/broken.txt  unreadable: 无法解码: 第 3 字节\n\n"
         "1 file audited: 0 clean, 0 with errors, 1 unreadable\n")
+
+
+def test_long_message_wraps_under_the_rule_with_the_findings_indent() -> None:
+    message = "「(三)不予公开 2.其他法律行政法规禁止公开」自然人至总计共7个单元格为空(应填写数字,没有的填0)"
+    result = FileResult("a.txt", "ok", "utf-8", None, "simplified", 2022, "2021",
+                        (Finding("cell-blank", "blank-cell", "error", message, 41, 1, 3, "applications",
+                                 "withheld_prohibited_by_law", "natural_person"),),
+                        quoted_lines={41: "2.其他法律行政法规禁止公开 | |||||||||"})
+    out = render((result,), width=60)
+    lines = out.splitlines()
+    assert lines[1] == "  错误  41:1  cell-blank"
+    wrapped = lines[2:lines.index("        41 │ 2.其他法律行政法规禁止公开 | |||||||||")]
+    assert len(wrapped) == 2
+    assert all(line.startswith("        ") and line == line.rstrip() for line in wrapped)
+    assert "".join(line.removeprefix("        ") for line in wrapped) == message
+    assert all(cell_len(line) <= 60 for line in lines)

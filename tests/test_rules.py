@@ -71,6 +71,8 @@ BAD_FILES = [
     ("rules:\n  - id: my-rule\n    kind: [blank-cell\n", 4, "YAML syntax error"),
     ("rules: {id: x}\n", 1, "'rules' must be a list"),
     (_HEAD + "    kind: blank-cell\n", 2, "missing the key 'check'"),
+    (_HEAD + "    name: {zh: 空白, fr: vide}\n    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n"
+     + _MESSAGE, 3, "unknown language 'fr' in 'name'"),
 ]
 
 
@@ -84,6 +86,16 @@ def test_bad_rule_file_names_the_file_the_line_and_the_problem(
     assert err.value.line == line, str(err.value)
     assert problem in err.value.problem
     assert str(err.value).startswith(f"{path}:{line}: ")
+
+
+def test_rule_title_in_one_or_both_languages(tmp_path: Path) -> None:
+    body = "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE
+    both = load_rule_file(write(tmp_path, _HEAD + "    name: {zh: 空白单元格, en: Blank cells}\n" + body))[0]
+    assert (both.title("zh"), both.title("en"), both.name) == ("空白单元格", "Blank cells", "Blank cells")
+    one = load_rule_file(write(tmp_path, _HEAD + "    name: Blank cells\n" + body))[0]
+    assert one.title("zh") == one.title("en") == "Blank cells"
+    bare = load_rule_file(write(tmp_path, _HEAD + body))[0]
+    assert bare.title("zh") == "my-rule"
 
 
 def test_rule_that_could_never_match_is_an_error_not_silence(tmp_path: Path) -> None:
@@ -111,7 +123,7 @@ def test_builtin_rules_are_complete_and_self_describing() -> None:
     assert len(ids) == len(set(ids))
     assert {r.kind for r in rules} == set(KINDS), "every kind of the spec has a built-in rule"
     for rule in rules:
-        assert rule.name and rule.name != rule.id, rule.id
+        assert rule.name and rule.name != rule.id and rule.name_zh, rule.id
         assert len(rule.description) > 60, rule.id
         assert rule.message["zh"] and rule.message["en"], rule.id
         assert rule.source.startswith("rules/"), rule.source

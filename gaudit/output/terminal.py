@@ -71,6 +71,31 @@ def quote_window(line: str, col: int, room: int) -> tuple[str, int]:
     return prefix + "".join(drawn[start:end]) + suffix, caret
 
 
+def fold_cells(text: str, room: int) -> list[str]:
+    """``text`` cut into pieces of at most ``room`` terminal cells.
+
+    Chinese is not written with spaces between words, so the text is cut where the
+    room ends rather than at a space (which, in these messages, sits inside a label).
+    """
+    from rich.cells import cell_len
+
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for char in text:
+        width = cell_len(char)
+        if used + width > room and current:
+            pieces.append("".join(current).rstrip())
+            current, used = [], 0
+            if char == " ":
+                continue
+        current.append(char)
+        used += width
+    if current:
+        pieces.append("".join(current).rstrip())
+    return pieces
+
+
 def _number(value: int | float | str) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -193,12 +218,21 @@ class TerminalWriter:
         label = self._severity(f.severity)
         pad = " " * (severity_width - self._cells(label))
         position = f"{f.line}:{f.col}"
-        console.print(Text.assemble(
+        head = Text.assemble(
             "  ", (label, _SEVERITY_STYLE.get(f.severity, "bold")), pad, "  ",
-            (position, "dim"), " " * (position_width - len(position) + 2),
-            (f.rule, "magenta"), "  ", one_line(f.message),
-        ))
+            (position, "dim"), " " * (position_width - len(position) + 2), (f.rule, "magenta"),
+        )
         indent = " " * (2 + severity_width + 2)
+        message = one_line(f.message)
+        width = console.width or 80
+        if head.cell_len + 2 + self._cells(message) <= width:
+            console.print(Text.assemble(head, "  ", message), no_wrap=True, overflow="crop")
+        else:
+            # A long message goes under the rule id, wrapped with the finding's indent, so that
+            # it never runs back to column 0 where the next finding's severity stands.
+            console.print(head, no_wrap=True, overflow="crop")
+            for part in fold_cells(message, max(width - len(indent), 20)):
+                console.print(Text.assemble(indent, part), no_wrap=True, overflow="crop")
         quoted = result.quoted_lines.get(f.line)
         if quoted is not None:
             gutter = f"{indent}{f.line:>{line_width}} │ "
