@@ -7,6 +7,7 @@ number (``无``, ``/``, ``—``, ``若干``, ``l0``…) so that rules can report
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gaudit.model import CellValue
@@ -33,8 +34,12 @@ def _fold(raw: str) -> str:
     return _SPACE_RE.sub(" ", raw.translate(_WIDTH)).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_cell(raw: str) -> CellValue:
-    """The value of a cell: a number, ``None`` when blank, else the stripped text."""
+    """The value of a cell: a number, ``None`` when blank, else the stripped text.
+
+    Cached: tables repeat the same few cell texts (``0``, ``1`` …) thousands of times.
+    """
     text = _fold(raw)
     if not text:
         return None
@@ -52,5 +57,5 @@ def parse_cell(raw: str) -> CellValue:
 
 def is_number_text(raw: str) -> bool:
     """True when ``raw`` reads as a number (the cheap test the table reader uses)."""
-    text = _fold(raw)
-    return bool(text) and _NUMBER_RE.fullmatch(text) is not None
+    value = parse_cell(raw)
+    return isinstance(value, (int, float))

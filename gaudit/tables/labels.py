@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gaudit.template import TableSpec
 
@@ -45,6 +45,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 #: A folded text shorter than this is never accepted as a prefix of a label.
 _MIN_PREFIX = 5
+#: Entries of a matcher's memo before it is emptied.
+_MEMO_LIMIT = 50_000
 
 
 def fold_label(text: str) -> str:
@@ -70,37 +72,57 @@ class LabelMatcher:
     def is_group_fragment(self, folded: str) -> bool:
         return folded in self.fragments
 
+    prefix_re: re.Pattern[str]
+    """The article citation or one of ``prefixes`` at the start of a folded text."""
+    _stripped: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Memo of :meth:`strip_prefixes`: the same few hundred label texts recur in every report."""
+    _prefix_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Memo of :meth:`_cut_short`."""
+
     def strip_prefixes(self, folded: str) -> str:
-        changed = True
-        while changed and folded:
-            changed = False
-            m = _BLOCK_RE.match(folded)
-            if m:
-                folded = folded[m.end():]
-                changed = True
-                continue
-            for p in self.prefixes:
-                if folded.startswith(p) and len(folded) > len(p):
-                    folded = folded[len(p):]
-                    changed = True
-                    break
-        return folded
+        """``folded`` without the group words and article citations glued in front of it."""
+        done = self._stripped.get(folded)
+        if done is not None:
+            return done
+        rest = folded
+        while rest:
+            m = self.prefix_re.match(rest)
+            if m is None:
+                break
+            rest = rest[m.end():]
+        if len(self._stripped) >= _MEMO_LIMIT:
+            self._stripped.clear()  # keep memory flat over thousands of files
+        self._stripped[folded] = rest
+        return rest
 
     def match(self, folded: str, after: int) -> int | None:
         """Index of the first row after ``after`` whose label ``folded`` is, else None."""
         if not folded or len(folded) > self.max_len:
             return None
-        for candidate in (folded, self.strip_prefixes(folded)):
-            row = self.exact.get(candidate)
+        row = self.exact.get(folded)
+        if row is not None and row > after:
+            return row
+        rest = self.strip_prefixes(folded)
+        if rest != folded:
+            row = self.exact.get(rest)
             if row is not None and row > after:
                 return row
-        rest = self.strip_prefixes(folded)
         if len(rest) >= _MIN_PREFIX:
-            for i in range(after + 1, len(self.full)):
-                label = self.full[i]
-                if label.startswith(rest) and len(rest) * 5 >= len(label) * 3:
+            for i in self._cut_short(rest):
+                if i > after:
                     return i
         return None
+
+    def _cut_short(self, rest: str) -> tuple[int, ...]:
+        """Rows whose label ``rest`` begins and covers at least three fifths of (a PDF cut it short)."""
+        rows = self._prefix_rows.get(rest)
+        if rows is None:
+            rows = tuple(i for i, label in enumerate(self.full)
+                         if label.startswith(rest) and len(rest) * 5 >= len(label) * 3)
+            if len(self._prefix_rows) >= _MEMO_LIMIT:
+                self._prefix_rows.clear()
+            self._prefix_rows[rest] = rows
+        return rows
 
 
 @functools.lru_cache(maxsize=16)
@@ -133,4 +155,6 @@ def matcher(spec: TableSpec) -> LabelMatcher:
         for a in range(len(g))
         for b in range(a + 2, min(len(g), a + 5) + 1)
     } - set(exact)
-    return LabelMatcher(exact, tuple(full), ordered, longest, frozenset(fragments))
+    # The citation (group 1) may stand alone; a group word must be followed by more text.
+    prefix_re = re.compile(f"({_BLOCK_RE.pattern[1:]})|(?:{'|'.join(map(re.escape, ordered))})(?=.)")
+    return LabelMatcher(exact, tuple(full), ordered, longest, frozenset(fragments), prefix_re)
