@@ -29,7 +29,7 @@ _UNKNOWN = {"zh": "未知", "en": "unknown"}
 
 
 def applies(rule: Rule, doc: Document) -> bool:
-    """Whether the rule's conditions (formats, years, organ levels) hold for ``doc``."""
+    """Whether the rule's conditions (formats, years, organ levels and kinds) hold for ``doc``."""
     facts = doc.facts
     if rule.formats is not None and facts.template not in rule.formats:
         return False
@@ -39,7 +39,9 @@ def applies(rule: Rule, doc: Document) -> bool:
         low, high = rule.years
         if (low is not None and facts.year < low) or (high is not None and facts.year > high):
             return False
-    return rule.organ_levels is None or facts.organ_level in rule.organ_levels
+    if rule.organ_levels is not None and facts.organ_level not in rule.organ_levels:
+        return False
+    return rule.organ_kinds is None or facts.organ_kind in rule.organ_kinds
 
 
 def _show(value: object, lang: str) -> str:

@@ -20,7 +20,8 @@ CellValue = int | float | str | None
 Script = Literal["simplified", "traditional"]
 TemplateName = Literal["2019", "2021"]
 TableKey = Literal["active", "applications", "reviews"]
-OrganLevel = Literal["township", "county", "city", "department"]
+OrganLevel = Literal["township", "county", "city", "province", "national"]
+OrganKind = Literal["government", "department"]
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,9 @@ class ReportFacts:
     period_position: Position | None = None
     organ: str | None = None
     organ_level: OrganLevel | None = None
+    """The level of the government the organ is, or belongs to (a county's bureau is ``county``)."""
+    organ_kind: OrganKind | None = None
+    """A government (人民政府, 街道办事处) or one of its departments (局, 委员会, 办公室 …)."""
     template: TemplateName | None = None
     """``"2019"`` or ``"2021"`` from the tables' header words; ``None`` without a table."""
 

@@ -45,10 +45,10 @@ def print_rule(rule: Rule, lang: str = "zh") -> None:
 
     console = Console(highlight=False)
     console.print(f"[bold]{rule.id}[/bold] — {escape(rule.title(lang))}")
-    labels = (("类别", "级别", "检查类型", "来源", "消息", "适用格式", "适用年度", "适用机关层级")
+    labels = (("类别", "级别", "检查类型", "来源", "消息", "适用格式", "适用年度", "适用机关层级", "适用机关类型")
               if lang == "zh" else
               ("kind", "severity", "check", "source", "message", "formats", "years",
-               "organ levels"))
+               "organ levels", "organ kinds"))
     console.print(f"{labels[0]}: {rule.kind}    {labels[1]}: {rule.severity.value}    "
                   f"{labels[2]}: {rule.check}    {labels[3]}: {escape(rule.source)}:{rule.line}")
     console.print(f"{labels[4]}: {escape(rule.message.get(lang, rule.message.get('zh', '')))}")
@@ -58,6 +58,8 @@ def print_rule(rule: Rule, lang: str = "zh") -> None:
         console.print(f"{labels[6]}: {rule.years[0] or ''}–{rule.years[1] or ''}")
     if rule.organ_levels:
         console.print(f"{labels[7]}: {', '.join(rule.organ_levels)}")
+    if rule.organ_kinds:
+        console.print(f"{labels[8]}: {', '.join(rule.organ_kinds)}")
     console.print()
     console.print(escape(rule.description.strip()))
     if rule.params:

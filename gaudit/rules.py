@@ -25,7 +25,8 @@ File format::
         params: {table: applications, along: row, parts: [...], total: total}
         formats: [2021]                     # optional conditions
         years: {from: 2021, to: null}
-        organ_levels: [township, county]
+        organ_levels: [township, county]    # the government level of the organ
+        organ_kinds: [government, department]
         examples: ["..."]                   # optional illustrative snippets
 """
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOC_PLACEHOLDERS",
+    "ORGAN_KINDS",
     "ORGAN_LEVELS",
     "Rule",
     "RuleFileError",
@@ -59,14 +61,15 @@ __all__ = [
     "load_rules",
 ]
 
-ORGAN_LEVELS: tuple[str, ...] = ("township", "county", "city", "department")
+ORGAN_LEVELS: tuple[str, ...] = ("township", "county", "city", "province", "national")
+ORGAN_KINDS: tuple[str, ...] = ("government", "department")
 #: Placeholders every message may use, whatever its check.
 DOC_PLACEHOLDERS = frozenset({"year", "title_year", "period_year"})
 #: Built-in rule files in catalogue order; any other file follows, sorted.
 _BUILTIN_ORDER = ("report", "sections", "tables", "applications", "active", "reviews", "narrative")
 
 _RULE_KEYS = ("id", "name", "kind", "check", "severity", "message", "description", "params", "formats",
-              "years", "organ_levels", "examples")
+              "years", "organ_levels", "organ_kinds", "examples")
 _REQUIRED_KEYS = ("id", "kind", "check", "severity", "message")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 _SEVERITIES = tuple(s.value for s in Severity)
@@ -88,6 +91,7 @@ class Rule:
     formats: tuple[str, ...] | None = None
     years: tuple[int | None, int | None] | None = None
     organ_levels: tuple[str, ...] | None = None
+    organ_kinds: tuple[str, ...] | None = None
     source: str = ""
     line: int = 0
     examples: tuple[str, ...] = field(default=())
@@ -263,7 +267,8 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
 
     formats = _formats(f, keys)
     years = _years(f, keys)
-    organ_levels = _organ_levels(f, keys)
+    organ_levels = _choices(f, keys, "organ_levels", ORGAN_LEVELS, "organ level")
+    organ_kinds = _choices(f, keys, "organ_kinds", ORGAN_KINDS, "organ kind")
     params = _params(f, keys, check, formats or TEMPLATES, rule_line)
     message = _message(f, keys, check)
     examples: tuple[str, ...] = ()
@@ -286,6 +291,7 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
         formats=formats,
         years=years,
         organ_levels=organ_levels,
+        organ_kinds=organ_kinds,
         source=source,
         line=rule_line,
         examples=examples,
@@ -344,16 +350,18 @@ def _years(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, in
     return low, high
 
 
-def _organ_levels(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
-    if "organ_levels" not in keys:
+def _choices(f: _File, keys: dict[str, tuple[Node, Node]], key: str, allowed: Sequence[str],
+             what: str) -> tuple[str, ...] | None:
+    """A condition listing some of ``allowed`` (``organ_levels``, ``organ_kinds``), or None when absent."""
+    if key not in keys:
         return None
-    node = keys["organ_levels"][1]
-    items = _str_list(f, node, "'organ_levels'")
+    node = keys[key][1]
+    items = _str_list(f, node, f"'{key}'")
     for item in items:
-        if item not in ORGAN_LEVELS:
-            raise f.error(node, f"unknown organ level {item!r}; levels are {', '.join(ORGAN_LEVELS)}")
+        if item not in allowed:
+            raise f.error(node, f"unknown {what} {item!r} in '{key}'; use {', '.join(allowed)}")
     if not items:
-        raise f.error(node, "'organ_levels' is empty: the rule could never apply")
+        raise f.error(node, f"'{key}' is empty: the rule could never apply")
     return tuple(str(x) for x in items)
 
 

@@ -46,9 +46,18 @@ import functools
 import re
 from dataclasses import dataclass
 
-from gaudit.model import Heading, NormalizedText, OrganLevel, Position, ReportFacts, Section, SourceText
+from gaudit.model import (
+    Heading,
+    NormalizedText,
+    OrganKind,
+    OrganLevel,
+    Position,
+    ReportFacts,
+    Section,
+    SourceText,
+)
 
-__all__ = ["find_sections", "organ_level", "report_facts"]
+__all__ = ["find_sections", "organ_kind", "organ_level", "report_facts"]
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "〇": 0, "○": 0, "零": 0}
@@ -343,34 +352,63 @@ _ORGAN_IN_TEXT_RE = re.compile(
     r"((?:(?![我在的和与及了对按照是为由本该各全今])[\u4e00-\u9fff]){2,6}?"
     r"(?:街道办事处|街道|民族乡|苏木|镇|乡|自治县|县|区|市)(?:人民政府)?)"
 )
-_TOWNSHIP_RE = re.compile(r"(?:街道办事处|办事处|街道|民族乡|苏木|镇|乡)(?:人民政府)?$")
-_CITY_RE = re.compile(r"(?:自治区|省|自治州|州|盟|市)(?:人民政府)?$")
-_COUNTY_RE = re.compile(r"(?:自治县|县|自治旗|旗|区|县级市)(?:人民政府)?$")
+#: The government an organ is, or belongs to, by the place word its name ends in (after
+#: stripping 人民政府 and the department's own words).  Longest words first.
+_PLACE_LEVELS: tuple[tuple[str, OrganLevel], ...] = (
+    ("街道办事处", "township"), ("民族乡", "township"), ("办事处", "township"), ("街道", "township"),
+    ("苏木", "township"), ("镇", "township"), ("乡", "township"),
+    ("自治县", "county"), ("自治旗", "county"), ("县级市", "county"), ("县", "county"), ("旗", "county"),
+    ("区", "county"),
+    ("自治区", "province"), ("省", "province"),
+    ("自治州", "city"), ("州", "city"), ("盟", "city"), ("市", "city"),
+)
+_PLACE_RE = re.compile("(?:" + "|".join(w for w, _ in _PLACE_LEVELS) + ")")
+_LEVEL_OF_PLACE: dict[str, OrganLevel] = dict(_PLACE_LEVELS)
+#: Words of department names that hold a place character without naming a place
+#: (长宁县住房和城乡建设局 is a county bureau, not a township's).
+_NOT_A_PLACE_RE = re.compile(
+    "城乡|乡村|城镇|乡镇|镇村|村镇|市场|城市|市政|市民|市容|县域|社区|园区|景区|小区|辖区|林区|矿区|库区"
+)
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|部|署|院|所|站|队|馆|会|处|司|公司)$")
+_NATIONAL_RE = re.compile(r"^(?:国务院|国家|中华人民共和国|中国)")
+
+
+def _places(organ: str) -> str:
+    """``organ`` with the department words that merely contain a place character blanked out."""
+    return _NOT_A_PLACE_RE.sub(lambda m: "〇" * len(m.group()), organ)
+
+
+def organ_kind(organ: str | None) -> OrganKind | None:
+    """``government`` (…人民政府, 街道办事处, a bare place name) or ``department`` (…局, …委员会, …办公室 …)."""
+    if not organ:
+        return None
+    if organ.endswith(("人民政府", "办事处")) or _places(organ).endswith(tuple(_LEVEL_OF_PLACE)):
+        return "government"
+    if _DEPARTMENT_RE.search(organ):
+        return "department"
+    return None
 
 
 def organ_level(organ: str | None) -> OrganLevel | None:
-    """Level of an organ from its (normalised) name's ending.
+    """The level of the government an organ is or belongs to, from its (normalised) name.
 
-    ``township``: 镇, 乡, 民族乡, 苏木, 街道, (街道)办事处, with or without 人民政府.
-    ``department``: a name ending 局, 委员会, 委, 办公室, 办, 厅, 中心, 部, 署, 院 …
-    (checked before the government endings, so ``XX县交通运输局`` is a department
-    even though it names its county).  ``city``: 市, 州, 盟, 省, 自治区 governments
-    (a county-level 市 cannot be told apart by its name and counts as ``city``).
-    ``county``: 县, 旗, 区 governments.  Anything else: ``None``.
+    ``township``: 镇, 乡, 民族乡, 苏木, 街道, (街道)办事处; ``county``: 县, 旗, 区 (a city's
+    district) and their departments (``长宁县交通运输局``, ``长宁县人民政府办公室``);
+    ``city``: 市, 州, 盟 (a county-level 市 cannot be told apart by its name and counts as
+    ``city``); ``province``: 省, 自治区; ``national``: State Council departments
+    (``国家统计局``, ``教育部``).  A department takes the level of the last place word
+    of its name (``江州市东山区教育局`` is county-level); words such as 城乡, 市场, 社区
+    inside a department's name are not places.  Anything else: ``None``.
     """
     if not organ:
         return None
-    if _TOWNSHIP_RE.search(organ):
-        return "township"
-    if not organ.endswith("人民政府") and _DEPARTMENT_RE.search(organ):
-        return "department"
-    if organ.endswith("自治区") or organ.endswith("自治区人民政府"):
-        return "city"
-    if _COUNTY_RE.search(organ):
-        return "county"
-    if _CITY_RE.search(organ):
-        return "city"
+    if _NATIONAL_RE.match(organ):
+        return "national"
+    places = _PLACE_RE.findall(_places(organ))
+    if places:
+        return _LEVEL_OF_PLACE[places[-1]]
+    if _DEPARTMENT_RE.search(organ) and len(organ) <= 8:
+        return "national"  # 教育部, 海关总署: a ministry names no place
     return None
 
 
@@ -435,7 +473,7 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
     * ``organ``: from the title (the words before the year or 政府信息公开,
       without 关于), else the first place name ending 镇/乡/街道/县/区/市… at a
       clause start in section 1; normalised (Simplified) form.
-    * ``organ_level``: :func:`organ_level` of ``organ``.
+    * ``organ_level``, ``organ_kind``: :func:`organ_level` and :func:`organ_kind` of ``organ``.
     """
     text = norm.text
     first = next((s for s in sections if s.number == 1), None)
@@ -494,6 +532,7 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         period_position=period_position,
         organ=organ,
         organ_level=organ_level(organ),
+        organ_kind=organ_kind(organ),
     )
 
 

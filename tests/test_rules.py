@@ -337,3 +337,25 @@ def test_readme_rule_example_loads_and_fires(tmp_path: Path) -> None:
     assert rules[-1].id == "county-fee-amount-cap"
     case = {"base": "clean-2021", "replace": [["行政事业性收费 | 12.35", "行政事业性收费 | 62.35"]]}
     assert ("county-fee-amount-cap", 27) in audit(case, rules)
+
+
+def test_regulations_rule_judges_a_county_department_but_not_a_city_one() -> None:
+    county = {"base": "clean-2021", "replace": [["规章 | 0 | 0 | 0", "规章 | 2 | 0 | 2"]]}
+    assert audit(county) == [("regulations-below-city-level", 16)]  # 云岭县自然资源局
+    city = {"base": "clean-2021", "replace": [["规章 | 0 | 0 | 0", "规章 | 2 | 0 | 2"],
+                                              ["云岭县自然资源局2022年", "云州市自然资源局2022年"]]}
+    assert audit(city) == []
+
+
+def test_organ_kinds_condition(tmp_path: Path) -> None:
+    path = write(tmp_path, _HEAD + "    kind: implausible-value\n    check: value-range\n    severity: info\n"
+                 + _MESSAGE + "    organ_kinds: [government]\n    params: {cells: [active.fees.amount], max: 1}\n")
+    rules = load_rules([path])[-1:]
+    assert audit({"base": "clean-2021"}, rules) == []  # a bureau, not a government
+    government = {"base": "clean-2021", "replace": [["云岭县自然资源局2022年", "云岭县人民政府2022年"]]}
+    assert audit(government, rules) == [("my-rule", 27)]
+    bad = write(tmp_path, _HEAD + "    kind: implausible-value\n    check: value-range\n    severity: info\n"
+                + _MESSAGE + "    organ_kinds: [bureau]\n    params: {cells: [active.fees.amount], max: 1}\n",
+                name="bad.yaml")
+    with pytest.raises(RuleFileError, match="unknown organ kind 'bureau'"):
+        load_rules([bad])

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from gaudit.model import Heading, NormalizedText, Position, ReportFacts, Section, SourceText
 from gaudit.normalize import normalize
-from gaudit.sections import find_sections, organ_level, report_facts
+from gaudit.sections import find_sections, organ_kind, organ_level, report_facts
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -308,7 +308,7 @@ def test_report_facts_of_a_county_department() -> None:
     assert (f.year, f.title_year, f.period_year) == (2021, 2021, 2021)
     line2 = REPORT.splitlines()[1]
     assert f.period_position == Position(2, line2.index("2021年1月1日") + 1)
-    assert (f.organ, f.organ_level) == ("临江县交通运输局", "department")
+    assert (f.organ, f.organ_level, f.organ_kind) == ("临江县交通运输局", "county", "department")
     assert f.template is None
 
 
@@ -328,7 +328,7 @@ def test_title_broken_over_lines_is_joined_as_written() -> None:
         ("平安县人民政府二〇二二年政府信息公开工作年度报告", "平安县人民政府", "county", 2022),
         ("东山区人民政府二○二一年度政府信息公开工作年度报告", "东山区人民政府", "county", 2021),
         ("江州市人民政府2021年政府信息公开工作年度报告", "江州市人民政府", "city", 2021),
-        ("2021年江州市生态环境局政府信息公开工作年度报告", "江州市生态环境局", "department", 2021),
+        ("2021年江州市生态环境局政府信息公开工作年度报告", "江州市生态环境局", "city", 2021),
     ],
 )
 def test_title_organ_and_level(title: str, organ: str, level: str, year: int) -> None:
@@ -362,29 +362,41 @@ def test_no_title_year_and_organ_from_section_one() -> None:
 
 
 @pytest.mark.parametrize(
-    ("organ", "level"),
+    ("organ", "level", "kind"),
     [
-        ("红旗镇", "township"),
-        ("红旗乡人民政府", "township"),
-        ("白云街道", "township"),
-        ("白云街道办事处", "township"),
-        ("乌兰苏木", "township"),
-        ("长宁县人民政府", "county"),
-        ("察右前旗人民政府", "county"),
-        ("西湖区人民政府", "county"),
-        ("长宁县交通运输局", "department"),
-        ("长宁县人民政府办公室", "department"),
-        ("江州市卫生健康委员会", "department"),
-        ("江州市人民政府", "city"),
-        ("某某自治州人民政府", "city"),
-        ("某某省人民政府", "city"),
-        ("某某自治区人民政府", "city"),
-        ("某某", None),
-        (None, None),
+        ("红旗镇", "township", "government"),
+        ("红旗乡人民政府", "township", "government"),
+        ("白云街道", "township", "government"),
+        ("白云街道办事处", "township", "government"),
+        ("乌兰苏木", "township", "government"),
+        ("长宁县人民政府", "county", "government"),
+        ("察右前旗人民政府", "county", "government"),
+        ("西湖区人民政府", "county", "government"),
+        ("长宁县交通运输局", "county", "department"),
+        ("长宁县人民政府办公室", "county", "department"),
+        # Department words holding a place character are not places.
+        ("长宁县住房和城乡建设局", "county", "department"),
+        ("长宁县乡村振兴局", "county", "department"),
+        ("长宁县市场监督管理局", "county", "department"),
+        ("东湖区社区服务中心", "county", "department"),
+        ("江州市城市管理综合执法局", "city", "department"),
+        # A department belongs to the last place its name names.
+        ("江州市东山区教育局", "county", "department"),
+        ("江州市卫生健康委员会", "city", "department"),
+        ("江州市人民政府", "city", "government"),
+        ("某某自治州人民政府", "city", "government"),
+        ("某某省人民政府", "province", "government"),
+        ("某某自治区人民政府", "province", "government"),
+        ("某某省交通运输厅", "province", "department"),
+        ("国家统计局", "national", "department"),
+        ("教育部", "national", "department"),
+        ("某某", None, None),
+        (None, None, None),
     ],
 )
-def test_organ_level(organ: str | None, level: str | None) -> None:
+def test_organ_level(organ: str | None, level: str | None, kind: str | None) -> None:
     assert organ_level(organ) == level
+    assert organ_kind(organ) == kind
 
 
 # ---------------------------------------------------------------- seeds
