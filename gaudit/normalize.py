@@ -488,7 +488,9 @@ def _newline_or_drop(m: re.Match[str]) -> str:
 
 
 def _collapse(m: re.Match[str]) -> str:
-    return "\t" if "\t" in m.group() else " "
+    # Tabs separate cells (two in a row hold an empty one): keep each; spaces become one.
+    tabs = m.group().count("\t")
+    return "\t" * tabs if tabs else " "
 
 
 def _fold_runs(text: str, pattern: re.Pattern[str], table: dict[int, str]) -> str:

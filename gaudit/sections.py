@@ -212,6 +212,15 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     return _Line(start, end, next_start, numeral, arabic, words)
 
 
+#: The cells a table row carries after its label on the same line (PDF text: ``… 6 3 0 0 0 0 9``).
+_TRAILING_CELLS_RE = re.compile(r"[\d.,+\-/|]+$")
+
+
+def _is_table_row(line: _Line, pats: _Patterns) -> bool:
+    """A numbered row of the applications table (``一、本年新收…数量``), with or without its cells."""
+    return line.text in pats.table_rows or _TRAILING_CELLS_RE.sub("", line.text) in pats.table_rows
+
+
 def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:
     """(section, strong?) for a heading line, or ``None``."""
     words = line.text
@@ -269,7 +278,7 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
 
     matches: dict[int, tuple[int, bool]] = {}
     for i, line in enumerate(parsed):
-        if line is None or (line.numeral is not None and line.text in pats.table_rows):
+        if line is None or (line.numeral is not None and _is_table_row(line, pats)):
             continue
         hit = _match(line, pats)
         if hit is not None and (hit[1] or not line.arabic):
@@ -318,7 +327,7 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
 
     headings: list[Heading] = []
     for i, line in enumerate(parsed):
-        if line is None or line.numeral is None or line.text in pats.table_rows:
+        if line is None or line.numeral is None or _is_table_row(line, pats):
             continue
         if line.text.endswith(("。", ";")):
             continue

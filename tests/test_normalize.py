@@ -181,7 +181,8 @@ def test_seed_003_glosses_and_page_furniture() -> None:
 def test_whitespace_runs_collapse_but_lines_stay() -> None:
     original = "一、总体情况\r\n规章 \u3000 0\u00a0\u00a00\t \t0\r\n\t\u00a00\n\t\n\n  \nend\u200b\ufeff!\r"
     norm = normalize(original)
-    assert norm.text == "一、总体情况\n规章 0 0\t0\n\t0\n\t\n\n \nend!\n"
+    # Spaces collapse to one; every tab stays (two tabs hold an empty cell between them).
+    assert norm.text == "一、总体情况\n规章 0 0\t\t0\n\t0\n\t\n\n \nend!\n"
 
 
 def test_seed_002_one_cell_per_line_layout_survives() -> None:

@@ -258,7 +258,8 @@ def test_numbered_table_rows_are_not_headings() -> None:
     text = REPORT.replace(
         "全年共收到政府信息公开申请3件。\n",
         "全年共收到政府信息公开申请3件。\n\t一、本年新收政府信息公开申请数量\n\t3\n"
-        "二、上年结转政府信息公开申请数量 | 0 | 0 |\n\t四、结转下年度继续办理\n\t0\n",
+        "二、上年结转政府信息公开申请数量 | 0 | 0 |\n\t四、结转下年度继续办理\n\t0\n"
+        "一、本年新收政府信息公开申请数量 6 3 0 0 0 0 9\n",  # PDF text: the cells follow the label
     )
     r = analyse(text)
     assert r.numbers() == [1, 2, 3, 4, 5, 6]

@@ -266,3 +266,83 @@ def test_seed_003_has_no_sections_and_no_tables(seeds_dir: Path) -> None:
     got, doc = seed(seeds_dir, "003")
     assert doc.sections == ()
     assert got["tables"] == {}
+
+
+# --- layouts met in the evaluation corpus ------------------------------------------------------
+
+def _report(active: str, applications: str, reviews: str, prose3: str = "") -> bytes:
+    return ("长宁县民政局2022年政府信息公开工作年度报告\n一、总体情况\n略。\n二、主动公开政府信息情况\n"
+            f"{active}\n三、收到和处理政府信息公开申请情况\n{prose3}{applications}\n"
+            f"四、政府信息公开行政复议、行政诉讼情况\n{reviews}\n五、存在的主要问题及改进情况\n略。\n"
+            "六、其他需要报告的事项\n本年度未收取信息处理费。\n").encode()
+
+
+_ACTIVE = "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n行政规范性文件 1 0 4\n"
+_APPS_ROWS = [
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "(一)予以公开",
+    "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+    "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "(七)总计",
+    "四、结转下年度继续办理",
+]
+
+
+def _apps(sep: str = " ", wrap: int = 0) -> str:
+    """Every applications row, its seven cells 1 0 0 0 0 0 1; labels longer than ``wrap`` cut there."""
+    lines = []
+    for label in _APPS_ROWS:
+        cells = sep.join(["1", "0", "0", "0", "0", "0", "1"])
+        if wrap and len(label) > wrap:
+            lines += [f"{label[:wrap]}{sep}{cells}", label[wrap:]]
+        else:
+            lines.append(f"{label}{sep}{cells}")
+    return "\n".join(lines)
+
+
+def test_pdf_labels_cut_short_with_cells_on_the_first_line() -> None:
+    got = extract(_report(_ACTIVE, _apps(wrap=16), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                                                  + " ".join(["0"] * 15)))
+    apps = got["tables"]["applications"]
+    assert all(row == {"natural_person": 1, "commercial": 0, "research": 0, "nonprofit": 0,
+                       "legal_services": 0, "other_org": 0, "total": 1} for row in apps.values()), apps
+
+
+def test_reviews_header_stacked_one_character_per_line() -> None:
+    header = "\n".join("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉")
+    got = extract(_report(_ACTIVE, _apps(), header + "\n" + " ".join(["1", "0", "0", "0", "1"] * 3)))
+    assert got["tables"]["reviews"]["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
+
+
+def test_two_tabs_hold_an_empty_cell() -> None:
+    reviews = "行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n" \
+              "1\t\t0\t0\t2\t" + "\t".join(["0"] * 10)
+    got = extract(_report(_ACTIVE, _apps("\t"), reviews))
+    assert got["tables"]["reviews"]["review"] == {"upheld": 1, "corrected": None, "other": 0, "pending": 0,
+                                                  "total": 2}
+
+
+def test_empty_line_among_one_cell_per_line_values_is_a_blank_cell() -> None:
+    reviews = "行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n1\n0\n\n1\n2\n" + "\n".join(["0"] * 10)
+    got = extract(_report(_ACTIVE, _apps(), reviews))
+    assert got["tables"]["reviews"]["review"] == {"upheld": 1, "corrected": 0, "other": None, "pending": 1,
+                                                  "total": 2}
+    assert set(got["tables"]["reviews"]["litigation_after_review"].values()) == {0}
+
+
+def test_reviews_row_of_fifteen_cells_run_together_is_split() -> None:
+    reviews = "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n71201000000524011"
+    got = extract(_report(_ACTIVE, _apps(), reviews))
+    rows = got["tables"]["reviews"]
+    assert rows["review"] == {"upheld": 7, "corrected": 1, "other": 2, "pending": 0, "total": 10}
+    assert rows["litigation_after_review"] == {"upheld": 5, "corrected": 2, "other": 4, "pending": 0, "total": 11}
+
+
+def test_a_label_quoted_in_the_text_before_the_table_does_not_hide_it() -> None:
+    prose = "全年新收政府信息公开申请25件,\n结转下年度继续办理1件。\n"
+    got = extract(_report(_ACTIVE, _apps(), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                          + " ".join(["0"] * 15), prose3=prose))
+    assert {row["total"] for row in got["tables"]["applications"].values()} == {1}

@@ -45,6 +45,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 #: A folded text shorter than this is never accepted as a prefix of a label.
 _MIN_PREFIX = 5
+#: A prefix this long names its label whatever the label's length (``1申请人无正当理由逾期不补正``).
+_LONG_PREFIX = 8
 #: Entries of a matcher's memo before it is emptied.
 _MEMO_LIMIT = 50_000
 
@@ -114,11 +116,12 @@ class LabelMatcher:
         return None
 
     def _cut_short(self, rest: str) -> tuple[int, ...]:
-        """Rows whose label ``rest`` begins and covers at least three fifths of (a PDF cut it short)."""
+        """Rows whose label ``rest`` begins (a PDF or a narrow column cut it short): ``rest`` must
+        cover three fifths of the label, or be long enough to name it on its own."""
         rows = self._prefix_rows.get(rest)
         if rows is None:
             rows = tuple(i for i, label in enumerate(self.full)
-                         if label.startswith(rest) and len(rest) * 5 >= len(label) * 3)
+                         if label.startswith(rest) and (len(rest) * 5 >= len(label) * 3 or len(rest) >= _LONG_PREFIX))
             if len(self._prefix_rows) >= _MEMO_LIMIT:
                 self._prefix_rows.clear()
             self._prefix_rows[rest] = rows

@@ -61,7 +61,7 @@ def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tupl
     j = i
     while j < len(tokens) and j - i < _MAX_LABEL_TOKENS:
         t = tokens[j]
-        if t.kind == "blank":
+        if t.kind in ("blank", "gap"):
             j += 1
             continue
         if t.kind != "text":
@@ -92,21 +92,25 @@ def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tupl
 
 
 def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
+    """Every place a row label stands, in token order, with the value tokens that follow it.
+
+    Rows are not forced into template order here: a label quoted in the text before
+    the table (``…结转下年度继续办理0件``) would otherwise hide every row above it.
+    :func:`_in_order` picks the hits that make the table.
+    """
     hits: list[_Hit] = []
     cur: _Hit | None = None
-    after = -1
     i = 0
     n = len(tokens)
     while i < n:
         t = tokens[i]
         if t.kind == "text":
-            found = _try_label(tokens, i, m, after)
+            found = _try_label(tokens, i, m, -1)
             if found is not None:
                 row, k, end = found
                 label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
                 cur = _Hit(row, label, tokens[k].start, tokens[end].line)
                 hits.append(cur)
-                after = row
                 i = end + 1
                 continue
             if cur is not None and cur.values:
@@ -121,6 +125,61 @@ def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
     return hits
 
 
+#: Above this many label hits the ordering falls back to a greedy walk (the search is quadratic).
+_MAX_ORDERED_HITS = 1500
+
+
+def _in_order(hits: list[_Hit]) -> list[_Hit]:
+    """The longest sequence of hits whose rows increase in file order: the table as laid out.
+
+    Ties go to the sequence with more rows that hold values, then to later hits (a table
+    follows the text that introduces it).
+    """
+    n = len(hits)
+    if n <= 1:
+        return hits
+    if n > _MAX_ORDERED_HITS:
+        greedy: list[_Hit] = []
+        for h in hits:
+            if not greedy or h.row > greedy[-1].row:
+                greedy.append(h)
+        return greedy
+    score: list[tuple[int, int]] = []
+    back: list[int] = []
+    for i, h in enumerate(hits):
+        best, link = (1, 1 if h.values else 0), -1
+        for j in range(i):
+            if hits[j].row < h.row:
+                cand = (score[j][0] + 1, score[j][1] + (1 if h.values else 0))
+                if cand >= best:
+                    best, link = cand, j
+        score.append(best)
+        back.append(link)
+    end = max(range(n), key=lambda i: (score[i], i))
+    chain: list[_Hit] = []
+    while end >= 0:
+        chain.append(hits[end])
+        end = back[end]
+    return chain[::-1]
+
+
+def _fill_gaps(values: list[Token], ncols: int) -> list[Token]:
+    """Empty lines among a row's values are blank cells only when the row is short without them.
+
+    With one cell per line and no blank line between rows, an empty line is an empty
+    cell; with blank lines between rows it separates them.  Gaps before the first and
+    after the last value never count.
+    """
+    cells = [i for i, v in enumerate(values) if v.kind != "gap"]
+    if not cells or len(cells) == len(values):
+        return values
+    inner = values[cells[0]:cells[-1] + 1]
+    gaps = len(inner) - len(cells)
+    if len(cells) < ncols and len(cells) + gaps == ncols:
+        return [Token("", v.start, v.line, "blank") if v.kind == "gap" else v for v in inner]
+    return [v for v in inner if v.kind != "gap"]
+
+
 def _trim(values: list[Token], ncols: int, label_line: int) -> list[Token]:
     """Drop merge marks beyond the row's columns: trailing blanks first, then colspan blanks."""
     vals = list(values)
@@ -131,12 +190,22 @@ def _trim(values: list[Token], ncols: int, label_line: int) -> list[Token]:
     return vals[:ncols]
 
 
+#: Digits no count of applications, reviews or lawsuits reaches: such a "number" is cells run together.
+_IMPLAUSIBLE_COUNT_DIGITS = 7
+
+
 def _digit_run(vals: list[Token], ncols: int, glued: bool) -> bool:
-    """True when a short row looks like cells that lost their separators."""
+    """True when a short row looks like cells that lost their separators.
+
+    Glued to its label (``规章000``), a number with a leading zero (``0000121``), or, in
+    the applications and reviews tables (five columns and more), a count of seven
+    digits or more: no organ receives a million applications.
+    """
     if not vals or len(vals) >= ncols or not all(v.kind == "num" and v.text.isdigit() for v in vals):
         return False
     leading_zero = any(len(v.text) > 1 and v.text[0] == "0" for v in vals)
-    return (glued or leading_zero) and sum(len(v.text) for v in vals) >= ncols
+    too_long = ncols >= 5 and any(len(v.text) >= _IMPLAUSIBLE_COUNT_DIGITS for v in vals)
+    return (glued or leading_zero or too_long) and sum(len(v.text) for v in vals) >= ncols
 
 
 def _split_run(vals: list[Token], ncols: int, check: Check | None) -> tuple[list[Token], bool] | None:
@@ -184,7 +253,7 @@ def read_table(
 ) -> tuple[Table | None, int]:
     """The table read with ``spec`` (None when no row label is found) and how many rows matched."""
     ctx = _Ctx(source, norm)
-    hits = _walk(tokens, matcher(spec))
+    hits = _in_order(_walk(tokens, matcher(spec)))
     if not hits:
         return None, 0
     by_row = {h.row: h for h in hits}
@@ -197,7 +266,7 @@ def read_table(
             rows[spec_row.key] = _blank_row(ctx, spec_row, table_pos)
             continue
         ncols = len(spec_row.columns)
-        vals = _trim(hit.values, ncols, hit.line)
+        vals = _trim(_fill_gaps(hit.values, ncols), ncols, hit.line)
         if _digit_run(vals, ncols, hit.glued):
             split = _split_run(vals, ncols, _row_check(spec.key, ncols))
             if split is not None:
@@ -237,17 +306,19 @@ def read_reviews(
     while first > 0 and tokens[first - 1].kind == "blank" and tokens[first - 1].line > last_text_line:
         first -= 1
     vals: list[Token] = []
+    cells = 0
     for t in tokens[first:]:
         if t.kind == "text":
             if vals:
                 break
             continue
         vals.append(t)
-        if len(vals) == _REVIEW_CELLS:
+        cells += t.kind != "gap"
+        if cells == _REVIEW_CELLS:
             break
+    vals = _fill_gaps(vals, _REVIEW_CELLS)
     ambiguous: tuple[str, ...] = ()
-    if vals and len(vals) < _REVIEW_CELLS and all(v.kind == "num" and v.text.isdigit() for v in vals) \
-            and any(len(v.text) > 1 and v.text[0] == "0" for v in vals):
+    if _digit_run(vals, _REVIEW_CELLS, False):
         split = _split_run(vals, _REVIEW_CELLS, _row_check("reviews", _REVIEW_CELLS))
         if split is not None:
             vals, unsure = split

@@ -4,7 +4,10 @@ Whatever separated the cells in the file — ``|`` (pipe, Markdown and HTML
 rows after normalisation), one cell per line, tabs, runs of spaces, or
 nothing at all — the reader sees the same thing: tokens in reading order,
 each one a label fragment (``text``), a number (``num``), a non-numeric value
-such as ``无`` or ``/`` (``value``), or an explicit empty cell (``blank``).
+such as ``无`` or ``/`` (``value``), an explicit empty cell (``blank``: an empty
+piped or tab-separated cell, a tab-indented empty line), or an empty line
+(``gap``), which the reader counts as a blank cell only where a row of cells
+would otherwise come up short (one cell per line with no blank lines between rows).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from gaudit.cells import is_number_text
 
 __all__ = ["Token", "TokenKind", "tokenize"]
 
-TokenKind = Literal["text", "num", "value", "blank"]
+TokenKind = Literal["text", "num", "value", "blank", "gap"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
 #: A number inside a run of text (for cells that lost their separators).
 _EMBEDDED_NUM_RE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
+#: A count with its unit word, or sentence punctuation: prose, which no table row holds.
+_PROSE_RE = re.compile(r"\d\s*(?:件|个|条|项|次|份|宗|起|家|人次)|[。;!?]")
 #: Numbering at the start of a label: ``1.``, ``1、``, ``(1)``, ``1)``.
 _LEAD_NUMBERING_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.、)])(?=\D)")
 
@@ -67,6 +72,8 @@ def _split_glued(
     text: str, start: int, line: int, is_label: Callable[[str], bool]
 ) -> list[Token] | None:
     """``规章000行政规范性文件6233440`` -> label, digits, label, digits (only when a label is found)."""
+    if _PROSE_RE.search(text):
+        return None  # "结转下年度继续办理0件。" is a sentence, not a row that lost its separators
     lead = _LEAD_NUMBERING_RE.match(text)
     skip = lead.end() if lead else 0
     parts: list[tuple[int, int, bool]] = []  # (begin, end, is_number)
@@ -132,15 +139,28 @@ def tokenize(text: str, begin: int, end: int, is_label: Callable[[str], bool]) -
         _line(line, pos, line_no, out, is_label)
         line_no += 1
         pos = stop + 1
+    _unstack_headers(out)
     return out
+
+
+def _unstack_headers(tokens: list[Token]) -> None:
+    """A header stacked one character per line (PDF text) holds 未 and 无 of 尚未审结 or 无法提供:
+    between one-character header words they are text, not a cell written as 未 or 无."""
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t.kind != "value" or t.piped or len(t.text) != 1 or not _CJK_RE.match(t.text):
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        if before.kind == after.kind == "text" and len(before.text) <= 2 and len(after.text) <= 2 \
+                and before.line < t.line < after.line:
+            tokens[i] = Token(t.text, t.start, t.line, "text")
 
 
 def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
     stripped = line.strip()
     if not stripped:
         # One cell per line (seed 002): a tab-indented empty line is an explicit blank cell.
-        if "\t" in line:
-            out.append(Token("", base, line_no, "blank"))
+        out.append(Token("", base, line_no, "blank" if "\t" in line else "gap"))
         return
     if "|" in line:
         pieces = line.split("|")
@@ -170,10 +190,16 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
             out.append(Token(cell, cstart, line_no, kind, piped=True))
         return
     if "\t" in line:
-        at = base
-        for p in line.split("\t"):
+        # Tab-separated cells: two tabs in a row hold an empty cell between them; the tabs
+        # that indent the line (or trail it) do not.
+        lead = len(line) - len(line.lstrip("\t"))
+        pieces = line[lead:].rstrip("\t").split("\t")
+        at = base + lead
+        for p in pieces:
             if p.strip():
                 _words(p, at, line_no, out, is_label)
+            elif len(pieces) > 1:
+                out.append(Token("", at, line_no, "blank"))
             at += len(p) + 1
         return
     _words(line, base, line_no, out, is_label)
