@@ -221,6 +221,13 @@ def _is_table_row(line: _Line, pats: _Patterns) -> bool:
     return line.text in pats.table_rows or _TRAILING_CELLS_RE.sub("", line.text) in pats.table_rows
 
 
+def _ends_sentence(text: str, span: tuple[int, int, int]) -> bool:
+    """A line that ends a sentence (``…原创信息较少。``) is prose, e.g. the wrapped tail of a
+    paragraph that happens to begin with 一, not a heading."""
+    a, b, _ = span
+    return b > a and text[b - 1] in "。;!?"
+
+
 def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:
     """(section, strong?) for a heading line, or ``None``."""
     words = line.text
@@ -329,7 +336,7 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
     for i, line in enumerate(parsed):
         if line is None or line.numeral is None or _is_table_row(line, pats):
             continue
-        if line.text.endswith(("。", ";")):
+        if _ends_sentence(text, raw_lines[i]):
             continue
         if i in chosen:
             section: int | None = chosen[i]
@@ -347,13 +354,21 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
 # Report facts
 # --------------------------------------------------------------------------
 
-_TITLE_WORDS_RE = re.compile(r"年度报告|工作报告|年报|政府信息公开")
+_TITLE_WORDS_RE = re.compile(r"年度报告|工作报告|年报|政府信息公开|政务公开|报告$")
 _TITLE_END_RE = re.compile(r"(?:报告|年报)[)\]】]?$")
 _YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _CN_YEAR_RE = re.compile(r"二[〇○零0O]([一二三四五六七八九〇○零0O])([一二三四五六七八九〇○零0O])")
 _PERIOD_RE = re.compile(
-    r"统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\n\d]{0,6}?(20\d{2})[ ]?年[ ]?(?:1|01|一)[ ]?月"
+    r"统计(?:[^。\n\d]{0,8}?(?:期限|时限|期间|时间|区间|周期|范围)|期限|时限|期间|时间|区间|周期|范围)"
+    r"[^。\n\d]{0,6}?(20\d{2})[ ]?年[ ]?(?:1|01|一)[ ]?月"
 )
+#: A whole year written as a range anywhere: 2022年1月1日(起)至/—2022年12月31日(止), even broken over lines.
+_YEAR_RANGE_RE = re.compile(
+    r"(20\d{2})\s?年\s?0?1\s?月\s?0?1\s?日\s?起?\s?(?:至|到|—|–|-|~|－)+\s?"
+    r"(?:20\d{2})\s?年\s?12\s?月\s?31\s?日"
+)
+#: Page furniture above a title: 当前位置:首页>信息公开>年度报告, 首页 / 政府信息公开 / 年报.
+_BREADCRUMB_RE = re.compile(r"位置[::]|首页|>|»|›| / ")
 _FIRST_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})[ ]?年")
 _TITLE_ORGAN_CUT_RE = re.compile(r"(?<!\d)20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2}|政府信息公开|政务公开|信息公开")
 _ORGAN_IN_TEXT_RE = re.compile(
@@ -373,10 +388,13 @@ _PLACE_LEVELS: tuple[tuple[str, OrganLevel], ...] = (
 )
 _PLACE_RE = re.compile("(?:" + "|".join(w for w, _ in _PLACE_LEVELS) + ")")
 _LEVEL_OF_PLACE: dict[str, OrganLevel] = dict(_PLACE_LEVELS)
+_PLACE_LEVELS_LONGEST_FIRST = sorted(_PLACE_LEVELS, key=lambda item: -len(item[0]))
+#: 区 after these characters is no district: 社区, 小区, 辖区 (丰林区 and 东矿区 are districts).
+_NOT_DISTRICT = "社小辖"
 #: Words of department names that hold a place character without naming a place
 #: (长宁县住房和城乡建设局 is a county bureau, not a township's).
 _NOT_A_PLACE_RE = re.compile(
-    "城乡|乡村|城镇|乡镇|镇村|村镇|市场|城市|市政|市民|市容|县域|社区|园区|景区|小区|辖区|林区|矿区|库区"
+    "城乡|乡村|城镇|乡镇|镇村|村镇|市场|城市|市政|市民|市容|县域|社区|小区|辖区"
 )
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|部|署|院|所|站|队|馆|会|处|司|公司)$")
 _NATIONAL_RE = re.compile(r"^(?:国务院|国家|中华人民共和国|中国)")
@@ -387,11 +405,20 @@ def _places(organ: str) -> str:
     return _NOT_A_PLACE_RE.sub(lambda m: "〇" * len(m.group()), organ)
 
 
+def _government_level(name: str) -> OrganLevel | None:
+    """Level of a place name (a government is named by its place, whatever the place is
+    called: 东城乡 is a 乡), or None when ``name`` does not end in a place word."""
+    for word, level in _PLACE_LEVELS_LONGEST_FIRST:
+        if name.endswith(word) and (word != "区" or name[-2:-1] not in _NOT_DISTRICT):
+            return level
+    return None
+
+
 def organ_kind(organ: str | None) -> OrganKind | None:
     """``government`` (…人民政府, 街道办事处, a bare place name) or ``department`` (…局, …委员会, …办公室 …)."""
     if not organ:
         return None
-    if organ.endswith(("人民政府", "办事处")) or _places(organ).endswith(tuple(_LEVEL_OF_PLACE)):
+    if organ.endswith(("人民政府", "办事处")) or _government_level(organ) is not None:
         return "government"
     if _DEPARTMENT_RE.search(organ):
         return "department"
@@ -413,6 +440,9 @@ def organ_level(organ: str | None) -> OrganLevel | None:
         return None
     if _NATIONAL_RE.match(organ):
         return "national"
+    level = _government_level(organ.removesuffix("人民政府"))
+    if level is not None:
+        return level
     places = _PLACE_RE.findall(_places(organ))
     if places:
         return _LEVEL_OF_PLACE[places[-1]]
@@ -434,7 +464,7 @@ def _title_lines(norm: NormalizedText, limit: int) -> tuple[int, int, int] | Non
         line = text[a:b]
         if len(line) > 60 or _SENTENCE_RE.search(line) or "|" in line or "\t" in line:
             continue
-        if not _TITLE_WORDS_RE.search(line):
+        if not _TITLE_WORDS_RE.search(line) or _BREADCRUMB_RE.search(line):
             continue
         end, joined = b, 1
         # A title broken over lines: join short continuations until it ends in 报告.
@@ -475,7 +505,8 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
       continuation lines when it does not yet end in 报告 (a title broken over lines);
       as written in the original file, the pieces joined without separator.
     * ``title_year``: the first 20xx (or 二〇二一-style) year in the title.
-    * ``period_year``/``period_position``: the year of "统计期限(自/为)YYYY年1月…",
+    * ``period_year``/``period_position``: the year of "统计期限(自/为)YYYY年1月…" (or of
+      "统计数据的时间范围为…"), else of the first whole-year range "YYYY年1月1日至YYYY年12月31日",
       and where that year stands in the original file.
     * ``year``: title year, else period year, else a "YYYY年" in the first sentence
       of section 1.
@@ -514,7 +545,7 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
 
     period_year = None
     period_position: Position | None = None
-    pm = _PERIOD_RE.search(text)
+    pm = _PERIOD_RE.search(text) or _YEAR_RANGE_RE.search(text)
     if pm:
         period_year = int(pm.group(1))
         period_position = source.position(norm.original_offset(pm.start(1)))

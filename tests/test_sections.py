@@ -344,6 +344,8 @@ def test_title_organ_and_level(title: str, organ: str, level: str, year: int) ->
         ("本报告中所列数据的统计期限为2022年1月1日至2022年12月31日。", 2022),
         ("数据统计期限:2020年1月1日至2020年12月31日。", 2020),
         ("统计期限自 2019 年 1 月 1 日起至 2019 年 12 月 31 日止。", 2019),
+        ("本报告统计数据的时间范围为2022年1月1日—2022年12月31日。", 2022),
+        ("本报告所列数据时间为2021年1月1日至2021年12月\n31日。", 2021),  # a range broken over lines
     ],
 )
 def test_period_sentence_variants(sentence: str, year: int) -> None:
@@ -352,6 +354,15 @@ def test_period_sentence_variants(sentence: str, year: int) -> None:
     assert f.period_year == year
     assert f.period_position == Position(2, len("前言。") + sentence.index(str(year)) + 1)
     assert f.year == year  # the title has no year
+
+
+def test_breadcrumb_above_the_title_is_not_the_title() -> None:
+    text = "当前位置:首页>>信息公开>>年度报告\n" + REPORT
+    f = analyse(text).facts
+    assert f.title == "临江县交通运输局2021年政府信息公开工作年度报告"
+    assert (f.title_year, f.organ_level) == (2021, "county")
+    f = analyse("首页 / 政府信息公开 / 政府信息公开年报\n" + REPORT).facts
+    assert f.title_year == 2021
 
 
 def test_no_title_year_and_organ_from_section_one() -> None:
@@ -389,6 +400,10 @@ def test_no_title_year_and_organ_from_section_one() -> None:
         ("某某省人民政府", "province", "government"),
         ("某某自治区人民政府", "province", "government"),
         ("某某省交通运输厅", "province", "department"),
+        # A government is named by its place whatever it is called: 东城乡 is a 乡, 丰林区 a district.
+        ("东城乡人民政府", "township", "government"),
+        ("丰林区人民政府", "county", "government"),
+        ("丰林区教育局", "county", "department"),
         ("国家统计局", "national", "department"),
         ("教育部", "national", "department"),
         ("某某", None, None),

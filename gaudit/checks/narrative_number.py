@@ -6,6 +6,9 @@ script, half-width digits and punctuation: write patterns that way).  The
 captured number (digits, or a small Chinese numeral such as 十二) is compared
 with the sum of the ``cells``.
 
+Lines that wrap a paragraph (PDF text, narrow web pages) are joined before the
+search, so a statement broken after 申请 still reads as one.
+
 Reports compare with last year, break totals down, or speak of two things at
 once; to stay silent rather than wrong, a match is skipped when its clause —
 the text between the nearest ``,`` ``。`` ``;`` or line break on either side —
@@ -132,12 +135,13 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     pattern = compiled(params["pattern"])
     exclude = compiled(params["exclude"]) if params["exclude"] else None
     year = doc.facts.year
-    text = doc.normalized.text
     zero = compiled(params["zero"]) if params["zero"] else None
     seen: set[int] = set()
     for _section, lo, hi in sections_text(doc, params["sections"]):
-        for m, stated, at in _statements(text, lo, hi, pattern, zero):
-            clause = _clause(text, m.start(), m.end(), lo, hi)
+        # Search the paragraphs with their wrapped lines joined, then map back to the text.
+        text, where = _unwrapped(doc.normalized.text, lo, hi)
+        for m, stated, at_joined in _statements(text, 0, len(text), pattern, zero):
+            clause = _clause(text, m.start(), m.end(), 0, len(text))
             if exclude is not None and exclude.search(clause):
                 continue
             if params["other_years"] and year is not None and any(
@@ -145,14 +149,39 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                 continue
             if stated is None:
                 continue
+            at = where[at_joined]
             if not same(stated, expected) and at not in seen:
                 seen.add(at)
                 pos = doc.position(at)
-                a, b = doc.normalized.original_offset(m.start()), doc.normalized.original_offset(m.end())
+                a = doc.normalized.original_offset(where[m.start()])
+                b = doc.normalized.original_offset(where[m.end() - 1]) + 1
                 yield Hit(pos.line, pos.col, {"text": doc.source.text[a:b]}, section=TABLE_SECTION.get(table),
                           table=table, row=row, column=column, expected=expected, actual=stated)
             if params["match"] == "first":
                 break
+
+
+#: A line break inside a paragraph: after a line of some length that does not end a sentence,
+#: before more text (PDF text and narrow web pages wrap "…上年结转政府信息公开申请\n1件").
+_SOFT_BREAK_RE = re.compile(r"(?<=[^\n]{20}[^\s。;:!?])\n(?=[^\s])")
+
+
+def _unwrapped(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
+    """``text[lo:hi]`` with soft line breaks removed, and each character's index in ``text``."""
+    part = text[lo:hi]
+    breaks = [m.start() for m in _SOFT_BREAK_RE.finditer(part)]
+    if not breaks:
+        return part, list(range(lo, hi + 1))
+    pieces: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for b in breaks:
+        pieces.append(part[pos:b])
+        where.extend(range(lo + pos, lo + b))
+        pos = b + 1
+    pieces.append(part[pos:])
+    where.extend(range(lo + pos, hi + 1))
+    return "".join(pieces), where
 
 
 def _statements(text: str, lo: int, hi: int, pattern: re.Pattern[str],

@@ -1,12 +1,20 @@
 """report-shape: decide whether the file is a statutory annual report at all.
 
-With ``when: no-statutory-content`` (the default) the check fires when the
-file has none of the six statutory section headings AND none of the three
-statutory tables: a self-inspection report, a news item, a scraped page.
-With ``when: year-before`` it fires when the report says it covers a year
-before ``year`` (the title's year, else the statistics period's): reports
-before 2019 follow older, free formats that gaudit does not audit.  The
-engine keeps only this finding for such a file.
+With ``when: no-statutory-content`` (the default) the check fires when the file
+holds none of the three statutory tables and either
+
+* its title names another kind of document (``other_titles``: a 自查报告, a work
+  plan, a notice), or
+* fewer than ``min_sections`` of the six statutory sections were found and its
+  title does not call it an annual report (``report_titles``): a news item, a
+  scraped page, a self-inspection whose 二、存在问题 looks like a section heading.
+
+A report that names itself an annual report but lost most of its sections is a
+report with missing sections, not a non-report.  With ``when: year-before`` the
+check fires when the report says it covers a year before ``year`` (the title's
+year, else the statistics period's): reports before 2019 follow older, free
+formats that gaudit does not audit.  The engine keeps only this finding for such
+a file.
 
 Parameters
 ----------
@@ -14,17 +22,30 @@ when : "no-statutory-content" | "year-before", default "no-statutory-content"
     Which test decides that the file is not a report gaudit can audit.
 year : int, default 2019
     With ``when: year-before``: the first year of the statutory format.
+min_sections : int, default 3
+    With ``when: no-statutory-content``: fewer sections than this (and no table)
+    is not a report, unless the title says it is one.
+report_titles : str, default "年度报告|年报"
+    A regular expression: a title matching it names an annual report.
+other_titles : str, default "自查|工作要点|工作计划|实施方案|工作方案|考核|评估|简报|(?:通知|公告|公示|通报)$"
+    A regular expression: a title matching it names another kind of document, e.g. the
+    notice ``关于公布…年度报告的公告`` that links to a report but is not one.
 
-Placeholders: ``{year}`` (the report's year, when known).
+Titles are matched in Simplified script.  Placeholders: ``{year}`` (the report's
+year, when known).
 
 Examples
 --------
-1. PASS — a file with the heading ``三、收到和处理政府信息公开申请情况`` and no table.
+1. PASS — title ``某县民政局2022年政府信息公开工作年度报告`` and the heading
+   ``三、收到和处理政府信息公开申请情况`` with no table under it.
 2. PASS — a file with no recognised heading but an applications table.
-3. FAIL — a 政务公开工作自查报告 with its own headings 一、…二、… and no table:
-   one hit at line 1.
-4. PASS (``when: year-before``) — title ``…2019年政府信息公开工作年度报告``.
-5. FAIL (``when: year-before``) — title ``…2017年政府信息公开工作年度报告``: one hit at line 1.
+3. FAIL — ``XX镇2021年度政务公开工作自查报告`` with its own headings 一、自查情况,
+   二、存在问题, 三、下一步措施 and no table: one hit at line 1.
+4. FAIL — a news item with no statutory heading and no table: one hit at line 1.
+5. FAIL — ``关于公布明沟县人民政府2023年政府信息公开工作年度报告的公告``, a notice with a
+   link to the report: one hit at line 1.
+6. PASS (``when: year-before``) — title ``…2019年政府信息公开工作年度报告``.
+7. FAIL (``when: year-before``) — title ``…2017年政府信息公开工作年度报告``: one hit at line 1.
 """
 
 from __future__ import annotations
@@ -32,8 +53,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param
+from gaudit.checks._base import CheckType, Hit, Param, compiled
 from gaudit.model import Document
+from gaudit.normalize import fold
 
 
 def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
@@ -42,7 +64,14 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         if year is not None and year < params["year"]:
             yield Hit(1, 1, {"year": year})
         return
-    if not doc.sections and not doc.tables:
+    if doc.tables:
+        return
+    title = fold(doc.facts.title or "")
+    if title and compiled(params["other_titles"]).search(title):
+        yield Hit(1, 1)
+        return
+    if len(doc.sections) < params["min_sections"] and not (
+            title and compiled(params["report_titles"]).search(title)):
         yield Hit(1, 1)
 
 
@@ -53,6 +82,10 @@ CHECK = CheckType(
         "when": Param("choice", "which test decides", "no-statutory-content",
                       ("no-statutory-content", "year-before")),
         "year": Param("int", "first year of the statutory format", 2019),
+        "min_sections": Param("int", "fewer sections (and no table) is no report", 3),
+        "report_titles": Param("regex", "a title naming an annual report", "年度报告|年报"),
+        "other_titles": Param("regex", "a title naming another kind of document",
+                              "自查|工作要点|工作计划|实施方案|工作方案|考核|评估|简报|(?:通知|公告|公示|通报)$"),
     },
     placeholders=frozenset({"year"}),
     run=run,
