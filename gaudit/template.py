@@ -32,6 +32,16 @@ TABLE_TITLES: dict[str, str] = {
 }
 
 
+#: Words of the tables' headers and rows that only one format has: they tell the formats
+#: apart (folded: no spaces, brackets or slashes).
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+             "逾期不补正", "逾期未按收费通知"),
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数", "上一年项目数量", "本年增减",
+             "其他对外管理服务事项", "政府集中采购", "采购总金额", "采购项目数量"),
+}
+
+
 @dataclass(frozen=True)
 class Column:
     key: str

@@ -144,7 +144,7 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
                                            ["2020年,街道全年共收到", "2021年,街道全年共收到"],
                                            ["2020年,街道因政府信息公开", "2021年,街道因政府信息公开"],
                                            ["本年度无其他需要报告的事项。", "本年度未收取信息处理费。"]]},
-        [("outdated-template", 16)]),
+        [("outdated-template", 14)]),
     "fee-statement-missing": (
         {"base": "clean-2021", "delete_lines": [72, 73],
          "replace": [["六、其他需要报告的事项\n", "六、其他需要报告的事项\n无"]]},

@@ -16,14 +16,10 @@ from gaudit.model import NormalizedText, Section, SourceText, Table, TemplateNam
 from gaudit.tables.labels import fold_label, matcher
 from gaudit.tables.reader import read_reviews, read_table
 from gaudit.tables.tokens import Token, tokenize
-from gaudit.template import SECTION_HEADINGS, TABLE_SECTION, TEMPLATES, spec
+from gaudit.template import HEADER_WORDS, SECTION_HEADINGS, TABLE_SECTION, TEMPLATES, spec
 
 __all__ = ["detect_template", "extract_tables"]
 
-_WORDS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-               "逾期不补正", "逾期未按收费通知")
-_WORDS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数", "上一年项目数量", "本年增减",
-               "其他对外管理服务事项", "政府集中采购", "采购总金额", "采购项目数量")
 _SPACE_RE = re.compile(r"[\s|]+")
 _HEADING_RE = re.compile(r"^[ \t]*[一二三四五六七八九十]+[、.]", re.MULTILINE)
 
@@ -31,8 +27,8 @@ _HEADING_RE = re.compile(r"^[ \t]*[一二三四五六七八九十]+[、.]", re.M
 def detect_template(text: str) -> TemplateName | None:
     """``"2021"`` or ``"2019"`` by the header words found in ``text``; None when neither."""
     folded = fold_label(_SPACE_RE.sub("", text))
-    score21 = sum(w in folded for w in _WORDS_2021)
-    score19 = sum(w in folded for w in _WORDS_2019)
+    score21 = sum(w in folded for w in HEADER_WORDS["2021"])
+    score19 = sum(w in folded for w in HEADER_WORDS["2019"])
     if score21 > score19:
         return "2021"
     if score19 > score21:
