@@ -331,6 +331,12 @@ def test_empty_line_among_one_cell_per_line_values_is_a_blank_cell() -> None:
     assert got["tables"]["reviews"]["review"] == {"upheld": 1, "corrected": 0, "other": None, "pending": 1,
                                                   "total": 2}
     assert set(got["tables"]["reviews"]["litigation_after_review"].values()) == {0}
+    # The blank cell stands on its own empty line: that is where a finding points.
+    data = _report(_ACTIVE, _apps(), reviews)
+    lines = data.decode("utf-8").split("\n")
+    blank = read_document(data, "r.txt").tables["reviews"].cell("review", "other")
+    assert blank is not None and lines[blank.position.line - 1] == ""
+    assert lines[blank.position.line - 2] == "0" and lines[blank.position.line] == "1"
 
 
 def test_reviews_row_of_fifteen_cells_run_together_is_split() -> None:

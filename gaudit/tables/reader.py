@@ -280,6 +280,21 @@ def read_table(
     return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
 
 
+#: Longest header cell of the reviews table (未经复议直接起诉); longer text is a heading or prose.
+_MAX_HEADER_CELL = 10
+
+
+def _header_block_start(tokens: list[Token], first: int) -> int | None:
+    """Start of the short header cells right before the values (not the heading or prose above)."""
+    start = None
+    for t in reversed(tokens[:first]):
+        if t.kind == "text":
+            if len(fold_label(t.text)) > _MAX_HEADER_CELL:
+                break
+            start = t.start
+    return start
+
+
 def read_reviews(
     tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
 ) -> Table | None:
@@ -302,6 +317,7 @@ def read_reviews(
             header = ""
     if first < 0 or header_start is None:
         return None
+    header_start = _header_block_start(tokens, first) or header_start
     # Blank cells just before the numbers count when they stand on the numbers' own row.
     while first > 0 and tokens[first - 1].kind == "blank" and tokens[first - 1].line > last_text_line:
         first -= 1
@@ -328,7 +344,13 @@ def read_reviews(
     rows: dict[str, Row] = {}
     for g, spec_row in enumerate(spec.rows):
         chunk = vals[g * 5:(g + 1) * 5]
-        rows[spec_row.key] = Row(spec_row.key, spec_row.label, table_pos, True,
-                                 _cells(ctx, spec_row, chunk, table_pos))
+        # The table has no row labels: a group stands where its cells do, and a blank cell
+        # where it was left empty (or, missing altogether, by the group's first cell).
+        group_pos = ctx.pos(chunk[0].start) if chunk else table_pos
+        cells = _cells(ctx, spec_row, chunk, group_pos)
+        for c, col in enumerate(spec_row.columns):
+            if c < len(chunk) and chunk[c].kind == "blank":
+                cells[col.key] = Cell(None, "", ctx.pos(chunk[c].start))
+        rows[spec_row.key] = Row(spec_row.key, spec_row.label, group_pos, True, cells)
     template: TemplateName = spec.template  # type: ignore[assignment]
     return Table("reviews", template, table_pos, rows, ambiguous)
