@@ -352,3 +352,19 @@ def test_a_label_quoted_in_the_text_before_the_table_does_not_hide_it() -> None:
     got = extract(_report(_ACTIVE, _apps(), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
                           + " ".join(["0"] * 15), prose3=prose))
     assert {row["total"] for row in got["tables"]["applications"].values()} == {1}
+
+
+def test_row_short_of_cells_with_no_separator_to_say_which_is_not_trusted_for_arithmetic() -> None:
+    # Space-aligned text lost the empty cell's place: the 14 values fill the first columns.
+    reviews = "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n0 0 0 0 0 0 0 0 1 0 0 0 0 1"
+    doc = read_document(_report(_ACTIVE, _apps(), reviews), "r.txt")
+    table = doc.tables["reviews"]
+    assert set(table.ambiguous_rows) == {"review", "litigation_direct", "litigation_after_review"}
+    assert table.cell("litigation_after_review", "total") is not None
+    assert table.cell("litigation_after_review", "total").value is None  # type: ignore[union-attr]
+    from gaudit.engine import run_rules
+    from gaudit.rules import load_rules
+
+    found = {(f.rule, f.row) for f in run_rules(doc, load_rules())}
+    assert ("reviews-group-total", "litigation_direct") not in {(r, w) for r, w in found}
+    assert any(rule == "cell-blank" for rule, _ in found)

@@ -208,6 +208,14 @@ def _digit_run(vals: list[Token], ncols: int, glued: bool) -> bool:
     return (glued or leading_zero or too_long) and sum(len(v.text) for v in vals) >= ncols
 
 
+def _unplaced(vals: list[Token], ncols: int) -> bool:
+    """Some cells of the row are missing, and nothing says which: values separated by
+    spaces or lines only (no empty pipe or tab cell) fill the first columns, but the empty
+    cell may be any of them, so the row's arithmetic cannot be trusted."""
+    filled = sum(1 for v in vals if v.kind != "blank")
+    return 0 < filled < ncols and filled == len(vals)
+
+
 def _split_run(vals: list[Token], ncols: int, check: Check | None) -> tuple[list[Token], bool] | None:
     digits = "".join(v.text for v in vals)
     where = [v.start + k for v in vals for k in range(len(v.text))]
@@ -273,6 +281,8 @@ def read_table(
                 vals, unsure = split
                 if unsure:
                     ambiguous.append(spec_row.key)
+        elif _unplaced(vals, ncols):
+            ambiguous.append(spec_row.key)
         row_pos = ctx.pos(hit.start)
         rows[spec_row.key] = Row(spec_row.key, hit.label, row_pos, True, _cells(ctx, spec_row, vals, row_pos))
     key: TableKey = spec.key  # type: ignore[assignment]
@@ -340,6 +350,8 @@ def read_reviews(
             vals, unsure = split
             if unsure:
                 ambiguous = tuple(r.key for r in spec.rows)
+    elif _unplaced(vals, _REVIEW_CELLS):
+        ambiguous = tuple(r.key for r in spec.rows)
     table_pos = ctx.pos(header_start)
     rows: dict[str, Row] = {}
     for g, spec_row in enumerate(spec.rows):
