@@ -222,10 +222,10 @@ def _is_table_row(line: _Line, pats: _Patterns) -> bool:
 
 
 def _ends_sentence(text: str, span: tuple[int, int, int]) -> bool:
-    """A line that ends a sentence (``…原创信息较少。``) is prose, e.g. the wrapped tail of a
-    paragraph that happens to begin with 一, not a heading."""
+    """A line that ends a sentence or a clause (``…原创信息较少。``, ``…发布不够及时,``) is
+    prose, e.g. the wrapped tail of a paragraph that happens to begin with 一, not a heading."""
     a, b, _ = span
-    return b > a and text[b - 1] in "。;!?"
+    return b > a and text[b - 1] in "。;!?,"
 
 
 def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:

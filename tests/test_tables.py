@@ -368,3 +368,38 @@ def test_row_short_of_cells_with_no_separator_to_say_which_is_not_trusted_for_ar
     found = {(f.rule, f.row) for f in run_rules(doc, load_rules())}
     assert ("reviews-group-total", "litigation_direct") not in {(r, w) for r, w in found}
     assert any(rule == "cell-blank" for rule, _ in found)
+
+
+def test_html_row_with_label_fillers_keeps_its_blank_last_cell() -> None:
+    cells = "".join(f"<td>{v}</td>" for v in [1, 0, 0, 0, 0, 0, 1])
+    rows = []
+    for label in _APPS_ROWS[:-1]:
+        rows.append(f"<tr><td>&nbsp;</td><td>{label}</td><td>&nbsp;</td>{cells}</tr>")
+    # The last row spans the label columns with filler cells and leaves 总计 empty.
+    rows.append("<tr><td>四、结转下年度继续办理</td><td>&nbsp;</td><td>&nbsp;</td>"
+                + "".join(f"<td>{v}</td>" for v in [1, 0, 0, 0, 0, 0]) + "<td>&nbsp;</td></tr>")
+    html = "<table>" + "\n".join(rows) + "</table>"
+    got = extract(_report(_ACTIVE, html, "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                          + " ".join(["0"] * 15)))
+    apps = got["tables"]["applications"]
+    assert apps["carried_forward"] == {"natural_person": 1, "commercial": 0, "research": 0, "nonprofit": 0,
+                                       "legal_services": 0, "other_org": 0, "total": None}
+    assert apps["results_total"]["total"] == 1
+
+
+def test_pipe_rows_with_trailing_merge_marks_lose_only_the_marks() -> None:
+    active = ("第二十条第(一)项 | ||||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | |\n"
+              "规章 | 0 | 0 | 0 | |\n行政规范性文件 | 1 | 0 | | |\n")
+    got = extract(_report(active, _apps(" | "), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                          + " ".join(["0"] * 15)))
+    assert got["tables"]["active"]["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert got["tables"]["active"]["normative_documents"] == {"issued": 1, "repealed": 0, "in_force": None}
+
+
+def test_a_bracket_left_over_from_a_wrapped_header_is_not_a_cell() -> None:
+    active = ("信息内容 本年处理决定数量\n行政许可 5\n行政处罚 2\n行政强制\n第二十条第(八)项\n信息内容\n"
+              "本年收费金额(单\n位:万元\n)\n行政事业性收费 0.00\n")
+    got = extract(_report(active, _apps(), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                          + " ".join(["0"] * 15)))
+    assert got["tables"]["active"]["enforcement"] == {"decisions": None}
+    assert got["tables"]["active"]["fees"] == {"amount": 0.0}

@@ -1,8 +1,10 @@
 """narrative-number: a number stated in the text must agree with the table.
 
-``pattern`` is a regular expression with exactly ONE capturing group, the
-number; it is searched in the folded text of the ``sections`` named (Simplified
-script, half-width digits and punctuation: write patterns that way).  The
+``pattern`` is a regular expression whose capturing group holds the number (when
+it has several, as alternatives for different word orders such as ``上年结转(\\d+)件``
+and ``(\\d+)件为上年结转``, the first group that matched does); it is searched in the
+folded text of the ``sections`` named (Simplified script, half-width digits and
+punctuation: write patterns that way).  The
 captured number (digits, or a small Chinese numeral such as 十二) is compared
 with the sum of the ``cells``.
 
@@ -23,7 +25,8 @@ text, with ``expected`` = the table's value and ``actual`` = the stated number.
 Parameters
 ----------
 pattern : str
-    A regular expression with one capturing group around the number.
+    A regular expression with a capturing group around the number (or one per
+    alternative: the first that matched is used).
 cells : list of str
     ``table.row.column`` cells whose sum the number must equal.
 sections : "any" | int | list of int, default "any"
@@ -187,7 +190,11 @@ def _unwrapped(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
 def _statements(text: str, lo: int, hi: int, pattern: re.Pattern[str],
                 zero: re.Pattern[str] | None) -> list[tuple[re.Match[str], int | None, int]]:
     """(match, stated number, offset to point at) of every statement in ``text[lo:hi]``, in text order."""
-    found = [(m, parse_number(m.group(1)), m.start(1)) for m in pattern.finditer(text, lo, hi)]
+    found: list[tuple[re.Match[str], int | None, int]] = []
+    for m in pattern.finditer(text, lo, hi):
+        group = next((g for g in range(1, pattern.groups + 1) if m.group(g) is not None), None)
+        if group is not None:
+            found.append((m, parse_number(m.group(group)), m.start(group)))
     if zero is not None:
         found.extend((m, 0, m.start()) for m in zero.finditer(text, lo, hi))
         found.sort(key=lambda item: item[0].start())
@@ -198,10 +205,8 @@ def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if params["zero"] and re.compile(params["zero"]).groups:
         raise ParamError("zero", "the zero pattern states 0 without a number: it must have no capturing "
                                  "group; write (?:...)")
-    groups = re.compile(params["pattern"]).groups
-    if groups != 1:
-        raise ParamError("pattern", f"the pattern must have exactly one capturing group (the number), "
-                                    f"it has {groups}; write (?:...) for other groups")
+    if not re.compile(params["pattern"]).groups:
+        raise ParamError("pattern", "the pattern needs a capturing group around the number, e.g. 申请(\\d+)件")
     if not params["cells"]:
         raise ParamError("cells", "at least one cell reference is needed")
     validate_cell_refs(params, "cells", formats)

@@ -180,14 +180,50 @@ def _fill_gaps(values: list[Token], ncols: int) -> list[Token]:
     return [v for v in inner if v.kind != "gap"]
 
 
-def _trim(values: list[Token], ncols: int, label_line: int) -> list[Token]:
-    """Drop merge marks beyond the row's columns: trailing blanks first, then colspan blanks."""
-    vals = list(values)
-    while len(vals) > ncols and vals[-1].kind == "blank":
-        vals.pop()
-    while len(vals) > ncols and vals[0].kind == "blank" and vals[0].line == label_line:
-        vals.pop(0)
+def _trim(values: list[Token], ncols: int, label_line: int, trailing_marks: bool) -> list[Token]:
+    """Drop empty cells beyond the row's columns.
+
+    Two kinds stand there: merge marks after the data (``| 0 | 0 | 0 | |``) and fillers
+    for merged label columns before it (``四、结转… | | | 1 | 0 …`` in an HTML table).
+    ``trailing_marks`` says which the table has (see :func:`_has_trailing_marks`); those
+    go first, so that a blank last cell of a table without marks stays a blank cell.
+    """
+    vals = _own_line_blanks(values)
+
+    def drop_trailing() -> None:
+        while len(vals) > ncols and vals[-1].kind == "blank":
+            vals.pop()
+
+    def drop_leading() -> None:
+        while len(vals) > ncols and vals[0].kind == "blank" and vals[0].line == label_line:
+            vals.pop(0)
+
+    for drop in ((drop_trailing, drop_leading) if trailing_marks else (drop_leading, drop_trailing)):
+        drop()
     return vals[:ncols]
+
+
+def _own_line_blanks(values: list[Token]) -> list[Token]:
+    """Without the empty pipe cells that open the next line: they are the next row's fillers
+    for its merged group column (``||(七)总计|…``), not this row's cells."""
+    vals = list(values)
+    last = max((i for i, v in enumerate(vals) if v.kind != "blank"), default=None)
+    if last is not None:
+        while len(vals) > last + 1 and vals[-1].piped and vals[-1].line > vals[last].line:
+            vals.pop()
+    return vals
+
+
+def _has_trailing_marks(hits: list[_Hit], ncols: int) -> bool:
+    """Whether the table's full rows end in empty cells after their data (merge marks).
+
+    Rows holding at least ``ncols`` values are looked at; when most of those end with a
+    value, the table has no trailing marks.  Without such rows, marks are assumed.
+    """
+    rows = [_own_line_blanks(h.values) for h in hits]
+    ends = [vals[-1].kind == "blank" for vals in rows
+            if sum(1 for v in vals if v.kind in ("num", "value")) >= ncols]
+    return not ends or sum(ends) * 2 >= len(ends)
 
 
 #: Digits no count of applications, reviews or lawsuits reaches: such a "number" is cells run together.
@@ -268,13 +304,16 @@ def read_table(
     table_pos = ctx.pos(hits[0].start)
     rows: dict[str, Row] = {}
     ambiguous: list[str] = []
+    marks: dict[int, bool] = {}  # per row width: does the table end its rows with merge marks?
     for r, spec_row in enumerate(spec.rows):
         hit = by_row.get(r)
         if hit is None:
             rows[spec_row.key] = _blank_row(ctx, spec_row, table_pos)
             continue
         ncols = len(spec_row.columns)
-        vals = _trim(_fill_gaps(hit.values, ncols), ncols, hit.line)
+        if ncols not in marks:
+            marks[ncols] = _has_trailing_marks([h for h in hits if len(spec.rows[h.row].columns) == ncols], ncols)
+        vals = _trim(_fill_gaps(hit.values, ncols), ncols, hit.line, marks[ncols])
         if _digit_run(vals, ncols, hit.glued):
             split = _split_run(vals, ncols, _row_check(spec.key, ncols))
             if split is not None:
@@ -332,15 +371,15 @@ def read_reviews(
     while first > 0 and tokens[first - 1].kind == "blank" and tokens[first - 1].line > last_text_line:
         first -= 1
     vals: list[Token] = []
-    cells = 0
+    taken = 0
     for t in tokens[first:]:
         if t.kind == "text":
             if vals:
                 break
             continue
         vals.append(t)
-        cells += t.kind != "gap"
-        if cells == _REVIEW_CELLS:
+        taken += t.kind != "gap"
+        if taken == _REVIEW_CELLS:
             break
     vals = _fill_gaps(vals, _REVIEW_CELLS)
     ambiguous: tuple[str, ...] = ()

@@ -46,6 +46,7 @@ _UNIT_ONLY = frozenset({"元", "万元", "亿元", "件", "个", "条", "项", "
 _VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否"})
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
+_BRACKETS_ONLY_RE = re.compile(r"^[()\[\]:,、]+$")
 #: A number inside a run of text (for cells that lost their separators).
 _EMBEDDED_NUM_RE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
 #: A count with its unit word, or sentence punctuation: prose, which no table row holds.
@@ -59,8 +60,8 @@ def _kind(text: str) -> TokenKind:
         return "blank"
     if is_number_text(text):
         return "num"
-    if _NUMBERING_RE.match(text):
-        return "text"
+    if _NUMBERING_RE.match(text) or _BRACKETS_ONLY_RE.match(text):
+        return "text"  # numbering, or the bracket a wrapped header line ends with ("位:万元 / )")
     if text in _VALUE_WORDS:
         return "value"
     if len(text) <= 4 and not _CJK_RE.search(text):
