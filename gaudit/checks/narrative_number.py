@@ -39,6 +39,10 @@ other_years : bool, default true
     Skip a match whose clause names a year other than the report's.
 zero : str, default ""
     A regular expression without groups whose match states the number 0.
+anchor : str, default ""
+    Words every statement holds (``结转``, ``行政复议``): when given, the patterns are
+    tried only on the clauses that contain them, which is much faster on long
+    reports (a pattern that starts with the number is tried at every digit).
 
 Placeholders: ``{expected}``, ``{actual}``, ``{text}`` (the matched text as written),
 ``{row_label}``, ``{column_label}`` (of the first cell), ``{table_title}``.
@@ -59,6 +63,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -80,6 +85,7 @@ from gaudit.model import Document
 from gaudit.template import TABLE_SECTION
 
 _DELIMS = ",，。;；!！?？\n"
+_DELIM_RE = re.compile(f"[{_DELIMS}]")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
@@ -105,14 +111,28 @@ def parse_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
+def _clause_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: out to the nearest delimiter on either side."""
+    a = max(lo, max(text.rfind(d, lo, start) for d in _DELIMS) + 1)
+    m = _DELIM_RE.search(text, end, hi)
+    return a, m.start() if m else hi
+
+
 def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    a = start
-    while a > lo and text[a - 1] not in _DELIMS:
-        a -= 1
-    b = end
-    while b < hi and text[b] not in _DELIMS:
-        b += 1
+    a, b = _clause_span(text, start, end, lo, hi)
     return text[a:b]
+
+
+def _anchored_spans(text: str, anchor: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Where to try the patterns: the clauses holding the anchor, or the whole text."""
+    if anchor is None:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        span = _clause_span(text, m.start(), m.end(), 0, len(text))
+        if not spans or span != spans[-1]:
+            spans.append(span)
+    return spans
 
 
 def _table_value(doc: Document, refs: Sequence[str]) -> tuple[int | float, str, str, str] | None:
@@ -139,11 +159,14 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     exclude = compiled(params["exclude"]) if params["exclude"] else None
     year = doc.facts.year
     zero = compiled(params["zero"]) if params["zero"] else None
+    anchor = compiled(params["anchor"]) if params["anchor"] else None
     seen: set[int] = set()
     for _section, lo, hi in sections_text(doc, params["sections"]):
         # Search the paragraphs with their wrapped lines joined, then map back to the text.
-        text, where = _unwrapped(doc.normalized.text, lo, hi)
-        for m, stated, at_joined in _statements(text, 0, len(text), pattern, zero):
+        joined = _unwrapped(doc.normalized.text, lo, hi)
+        text = joined.text
+        statements = [st for a, b in _anchored_spans(text, anchor) for st in _statements(text, a, b, pattern, zero)]
+        for m, stated, at_joined in statements:
             clause = _clause(text, m.start(), m.end(), 0, len(text))
             if exclude is not None and exclude.search(clause):
                 continue
@@ -152,39 +175,69 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                 continue
             if stated is None:
                 continue
-            at = where[at_joined]
+            at = joined.offset(at_joined)
             if not same(stated, expected) and at not in seen:
                 seen.add(at)
                 pos = doc.position(at)
-                a = doc.normalized.original_offset(where[m.start()])
-                b = doc.normalized.original_offset(where[m.end() - 1]) + 1
+                a = doc.normalized.original_offset(joined.offset(m.start()))
+                b = doc.normalized.original_offset(joined.offset(m.end() - 1)) + 1
                 yield Hit(pos.line, pos.col, {"text": doc.source.text[a:b]}, section=TABLE_SECTION.get(table),
                           table=table, row=row, column=column, expected=expected, actual=stated)
             if params["match"] == "first":
                 break
 
 
-#: A line break inside a paragraph: after a line of some length that does not end a sentence,
-#: before more text (PDF text and narrow web pages wrap "…上年结转政府信息公开申请\n1件").
-_SOFT_BREAK_RE = re.compile(r"(?<=[^\n]{20}[^\s。;:!?])\n(?=[^\s])")
+#: Characters that end a line of prose for good: a break after them is a paragraph's end.
+_HARD_ENDS = frozenset(" \t。;:!?")
+#: A wrapped paragraph line is at least this long (headings and table rows are shorter).
+_WRAPPED_LINE = 20
 
 
-def _unwrapped(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
-    """``text[lo:hi]`` with soft line breaks removed, and each character's index in ``text``."""
-    part = text[lo:hi]
-    breaks = [m.start() for m in _SOFT_BREAK_RE.finditer(part)]
-    if not breaks:
-        return part, list(range(lo, hi + 1))
-    pieces: list[str] = []
-    where: list[int] = []
-    pos = 0
-    for b in breaks:
-        pieces.append(part[pos:b])
-        where.extend(range(lo + pos, lo + b))
-        pos = b + 1
-    pieces.append(part[pos:])
-    where.extend(range(lo + pos, hi + 1))
-    return "".join(pieces), where
+class _Unwrapped:
+    """A stretch of the text with soft line breaks removed, mapping back to the text.
+
+    A soft break ends a line of some length that does not end a sentence and is followed
+    by more text: PDF text and narrow web pages wrap "…上年结转政府信息公开申请\n1件".
+    """
+
+    __slots__ = ("lo", "removed", "text")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        pieces: list[str] = []
+        removed: list[int] = []  # joined offsets at which a break was taken out
+        pos = line_start = lo
+        nl = text.find("\n", lo, hi)
+        while nl != -1:
+            if (nl - line_start > _WRAPPED_LINE and text[nl - 1] not in _HARD_ENDS
+                    and nl + 1 < hi and not text[nl + 1].isspace()):
+                pieces.append(text[pos:nl])
+                pos = nl + 1
+                removed.append(nl - lo - len(removed))
+            line_start = nl + 1
+            nl = text.find("\n", nl + 1, hi)
+        pieces.append(text[pos:hi])
+        self.text = "".join(pieces)
+        self.lo = lo
+        self.removed = removed
+
+    def offset(self, joined: int) -> int:
+        """The offset in the whole text of ``self.text[joined]``."""
+        return self.lo + joined + bisect_right(self.removed, joined)
+
+
+_unwrapped_cache: tuple[object, dict[tuple[int, int], _Unwrapped]] = (None, {})
+
+
+def _unwrapped(text: str, lo: int, hi: int) -> _Unwrapped:
+    """``text[lo:hi]`` unwrapped, computed once per document: several rules read the same text."""
+    global _unwrapped_cache
+    owner, spans = _unwrapped_cache
+    if owner is not text:
+        spans = {}
+        _unwrapped_cache = (text, spans)
+    if (lo, hi) not in spans:
+        spans[(lo, hi)] = _Unwrapped(text, lo, hi)
+    return spans[(lo, hi)]
 
 
 def _statements(text: str, lo: int, hi: int, pattern: re.Pattern[str],
@@ -223,6 +276,7 @@ CHECK = CheckType(
         "exclude": Param("regex", "skip a match whose clause contains this", ""),
         "other_years": Param("bool", "skip clauses naming another year", True),
         "zero": Param("regex", "regex (no group) whose match states 0", ""),
+        "anchor": Param("regex", "words every statement holds; only their clauses are searched", ""),
     },
     placeholders=frozenset({"expected", "actual", "text", "row_label", "column_label", "table_title"}),
     run=run,
