@@ -104,7 +104,7 @@ def load_document(job: Job, options: AuditOptions) -> Document:
     from gaudit.document import read_document
 
     data = read_bytes(job, options.max_size)
-    if not data.strip():
+    if not data:
         raise InputError("empty", "文件为空, 没有可审查的内容", "the file is empty")
     try:
         doc = read_document(data, job.input.display, options.encoding)
