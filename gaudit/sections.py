@@ -156,6 +156,8 @@ class _Line:
     arabic: bool
     text: str
     """Heading words: numeral, markup, spaces and trailers removed."""
+    inline: bool = False
+    """The heading's section text goes on after it on the same line (``一、总体情况。2022年…``)."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,7 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     if start >= end:
         return None
     raw = text[start:end]
-    if "|" in raw or len(raw) > 3 * _MAX_HEADING:
+    if "|" in raw or _TOC_ENTRY_RE.search(raw):
         return None
     body = raw.lstrip(_MARKUP)
     numeral: int | None = None
@@ -206,11 +208,24 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
         body = body[m.end():]
     if "\t" in body.strip():
         return None  # a tab-separated table row
-    words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
-    if not words or len(words) > _MAX_HEADING:
-        return None
-    return _Line(start, end, next_start, numeral, arabic, words)
+    if len(raw) <= 3 * _MAX_HEADING:
+        words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
+        if words and len(words) <= _MAX_HEADING and not _INLINE_CUT_RE.search(words):
+            return _Line(start, end, next_start, numeral, arabic, words)
+    if numeral is not None:
+        # A heading and its section's first sentence on one line: 一、总体情况。2022年…,
+        # 五、存在的主要问题及改进情况:主要问题… (only a known heading counts, see find_sections).
+        cut = _INLINE_CUT_RE.search(body)
+        if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
+            return _Line(start, end, next_start, numeral, arabic, _SPACES_RE.sub("", body[:cut.start()]), True)
+    return None
 
+
+#: A table-of-contents entry: leader dots and a page number (``一、总体情况……………1``).
+_TOC_ENTRY_RE = re.compile(r"(?:…|\.{3}|·{3}|-{3}|_{3})[ .…·\-_]*\d{1,3}$")
+#: Where a heading ends when its section's text follows on the same line.
+_INLINE_CUT_RE = re.compile(r"[。:;]| +")
+_MAX_INLINE_HEADING = 24
 
 #: The cells a table row carries after its label on the same line (PDF text: ``… 6 3 0 0 0 0 9``).
 _TRAILING_CELLS_RE = re.compile(r"[\d.,+\-/|]+$")
@@ -288,12 +303,15 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
         if line is None or (line.numeral is not None and _is_table_row(line, pats)):
             continue
         hit = _match(line, pats)
-        if hit is not None and (hit[1] or not line.arabic):
+        if hit is not None and (hit[1] or not line.arabic) and (hit[1] or not line.inline):
             matches[i] = hit
 
     def nonempty(i: int) -> bool:
         # Content follows when the next non-blank line is neither another numbered
         # heading candidate nor a "(详情见正文)" pointer.
+        line = parsed[i]
+        if line is not None and line.inline:
+            return True
         for j in range(i + 1, len(raw_lines)):
             a, b, _ = raw_lines[j]
             if a >= b:
@@ -336,7 +354,10 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
     for i, line in enumerate(parsed):
         if line is None or line.numeral is None or _is_table_row(line, pats):
             continue
-        if _ends_sentence(text, raw_lines[i]):
+        if line.inline:
+            if i not in matches:
+                continue  # a numbered sentence (一、加强组织领导。局党组…) is not an outline heading
+        elif _ends_sentence(text, raw_lines[i]):
             continue
         if i in chosen:
             section: int | None = chosen[i]
