@@ -190,6 +190,12 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
     "narrative-carried-forward": (
         {"base": "clean-2019", "replace": [["不予公开1件", "不予公开1件;结转下年度继续办理2件"]]},
         [("narrative-carried-forward", 34)]),
+    "narrative-natural-persons": (
+        {"base": "clean-2021", "replace": [["本局全年共收到政府信息公开申请47件,", "本局全年共收到政府信息公开申请47件,其中自然人申请30件,"]]},
+        [("narrative-natural-persons", 30)]),
+    "narrative-results": (
+        {"base": "clean-2021", "replace": [["上年结转3件。", "上年结转3件,办结45件。"]]},
+        [("narrative-results", 30)]),
     "narrative-reviews": (
         {"base": "clean-2021", "replace": [["被申请行政复议4件", "被申请行政复议5件"]]},
         [("narrative-reviews", 61)]),
@@ -359,3 +365,36 @@ def test_organ_kinds_condition(tmp_path: Path) -> None:
                 name="bad.yaml")
     with pytest.raises(RuleFileError, match="unknown organ kind 'bureau'"):
         load_rules([bad])
+
+
+# What reports write, and what the narrative rules make of it (clean-2021: 47 new, 36 of them from
+# natural persons, 3 carried over, 47 handled, 3 carried forward, 4 reviews, 2 + 1 lawsuits).
+NARRATIVE = [
+    ("全年共受理政府信息公开申请47件。", []),
+    ("全年共受理政府信息公开申请四十五件。", ["narrative-new-applications"]),
+    ("本年度新收政府信息公开申请47件,其中自然人申请36件,法人或其他组织申请11件。", []),
+    ("本年度新收政府信息公开申请47件,其中自然人申请35件,法人或其他组织申请12件。", ["narrative-natural-persons"]),
+    ("上年结转3件,其中自然人申请2件。", []),  # a breakdown of the carried-over ones
+    ("共收到申请50件(含上年结转3件)。", []),
+    ("较上年的15件有所增加。", []),
+    ("其中网上申请8件。", []),
+    ("办结47件,按时办结率100%。", []),
+    ("办结46件。", ["narrative-results"]),
+    ("另有2件结转至下年度继续办理。", ["narrative-carried-forward"]),
+    ("因政府信息公开被申请行政复议4件、被提起行政诉讼3件。", []),
+    ("因政府信息公开被申请行政复议10件、被提起行政诉讼3件。", ["narrative-reviews"]),
+    ("因政府信息公开被申请行政复议4件、被提起行政诉讼0件。", ["narrative-lawsuits"]),
+    ("全年共发生政府信息公开行政复议案件4件、行政诉讼案件3件(其中未经复议直接起诉2件、复议后起诉1件)。", []),
+    ("行政复议、行政诉讼案件共7件。", []),
+    ("行政复议和行政诉讼案件共7件。", []),
+    ("全年未发生政府信息公开行政复议案件。", ["narrative-reviews"]),
+    ("本年度未发生行政复议和行政诉讼案件。", ["narrative-reviews", "narrative-lawsuits"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rules"), NARRATIVE)
+def test_narrative_phrasings(sentence: str, rules: list[str]) -> None:
+    case = {"base": "clean-2021",
+            "replace": [["本局将丰富政策解读形式", sentence + "本局将丰富政策解读形式"]]}
+    found = sorted(r for r, _ in audit(case) if r.startswith("narrative-"))
+    assert found == sorted(rules)

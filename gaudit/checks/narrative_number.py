@@ -13,7 +13,8 @@ search, so a statement broken after 申请 still reads as one.
 
 Reports compare with last year, break totals down, or speak of two things at
 once; to stay silent rather than wrong, a match is skipped when its clause —
-the text between the nearest ``,`` ``。`` ``;`` or line break on either side —
+the text between the nearest ``,`` ``。`` ``;`` or line break on either side, or
+a ``、`` that closes a counted item (``行政复议10件、行政诉讼0件``) —
 matches ``exclude`` (e.g. ``上年|同比|含``), or (``other_years: true``) names a
 year other than the report's.  With ``match: first`` only the first match of
 each section is compared.  ``zero`` is a second, optional pattern (no group)
@@ -41,7 +42,7 @@ zero : str, default ""
     A regular expression without groups whose match states the number 0.
 anchor : str, default ""
     Words every statement holds (``结转``, ``行政复议``): when given, the patterns are
-    tried only on the clauses that contain them, which is much faster on long
+    tried only on the sentences that contain them, which is much faster on long
     reports (a pattern that starts with the number is tried at every digit).
 
 Placeholders: ``{expected}``, ``{actual}``, ``{text}`` (the matched text as written),
@@ -86,6 +87,10 @@ from gaudit.template import TABLE_SECTION
 
 _DELIMS = ",，。;；!！?？\n"
 _DELIM_RE = re.compile(f"[{_DELIMS}]")
+_SENTENCE_DELIMS = "。;；!！?？\n"
+_SENTENCE_DELIM_RE = re.compile(f"[{_SENTENCE_DELIMS}]")
+#: A counted item closed by 、: ``…行政复议10件、`` (the 、 is where the clause ends).
+_COUNTED_ITEM_RE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百])(?:件|起|宗|个|份|条|次)、")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
@@ -111,25 +116,35 @@ def parse_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
-def _clause_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: out to the nearest delimiter on either side."""
-    a = max(lo, max(text.rfind(d, lo, start) for d in _DELIMS) + 1)
-    m = _DELIM_RE.search(text, end, hi)
+def _span(text: str, start: int, end: int, lo: int, hi: int, delims: str,
+          delim_re: re.Pattern[str]) -> tuple[int, int]:
+    """``text[start:end]`` widened to the nearest of ``delims`` on either side, within ``lo:hi``."""
+    a = max(lo, max(text.rfind(d, lo, start) for d in delims) + 1)
+    m = delim_re.search(text, end, hi)
     return a, m.start() if m else hi
 
 
 def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    a, b = _clause_span(text, start, end, lo, hi)
-    return text[a:b]
+    """The clause a statement stands in, for the ``exclude`` and year tests.
+
+    Clauses end at commas and sentence ends, and at a 、 that closes a counted item
+    (``被申请行政复议10件、被提起行政诉讼0件``), not at one that joins two names
+    (``行政复议、行政诉讼案件共3件`` is one clause about both).
+    """
+    a, b = _span(text, start, end, lo, hi, _DELIMS, _DELIM_RE)
+    cuts = [m.end() - 1 for m in _COUNTED_ITEM_RE.finditer(text, a, b)]  # where each such 、 stands
+    left = max((c + 1 for c in cuts if c < start), default=a)
+    right = min((c for c in cuts if c >= end), default=b)
+    return text[left:right]
 
 
 def _anchored_spans(text: str, anchor: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Where to try the patterns: the clauses holding the anchor, or the whole text."""
+    """Where to try the patterns: the sentences holding the anchor, or the whole text."""
     if anchor is None:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     for m in anchor.finditer(text):
-        span = _clause_span(text, m.start(), m.end(), 0, len(text))
+        span = _span(text, m.start(), m.end(), 0, len(text), _SENTENCE_DELIMS, _SENTENCE_DELIM_RE)
         if not spans or span != spans[-1]:
             spans.append(span)
     return spans
