@@ -191,7 +191,8 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
         {"base": "clean-2019", "replace": [["不予公开1件", "不予公开1件;结转下年度继续办理2件"]]},
         [("narrative-carried-forward", 34)]),
     "narrative-natural-persons": (
-        {"base": "clean-2021", "replace": [["本局全年共收到政府信息公开申请47件,", "本局全年共收到政府信息公开申请47件,其中自然人申请30件,"]]},
+        {"base": "clean-2021", "replace": [["本局全年共收到政府信息公开申请47件,",
+                                            "本局全年共收到政府信息公开申请47件,其中自然人申请30件,"]]},
         [("narrative-natural-persons", 30)]),
     "narrative-results": (
         {"base": "clean-2021", "replace": [["上年结转3件。", "上年结转3件,办结45件。"]]},
