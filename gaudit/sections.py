@@ -492,7 +492,7 @@ def _title_lines(norm: NormalizedText, limit: int) -> tuple[int, int, int] | Non
         while not _TITLE_END_RE.search(text[a:end].rstrip()) and k + joined < len(lines) and joined < 3:
             na, nb = lines[k + joined]
             nxt = text[na:nb]
-            if len(nxt) > 20 or _SENTENCE_RE.search(nxt) or _NUMBERED_RE.match(nxt):
+            if len(nxt) > 20 or _SENTENCE_RE.search(nxt) or _NUMBERED_RE.match(nxt) or _BREADCRUMB_RE.search(nxt):
                 break
             end, joined = nb, joined + 1
         if joined > 1 and not _TITLE_END_RE.search(text[lines[k + joined - 1][0]:end]):

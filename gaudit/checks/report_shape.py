@@ -25,8 +25,9 @@ year : int, default 2019
 min_sections : int, default 3
     With ``when: no-statutory-content``: fewer sections than this (and no table)
     is not a report, unless the title says it is one.
-report_titles : str, default "年度报告|年报"
-    A regular expression: a title matching it names an annual report.
+report_titles : str, default "(?:20\\d{2}|二[〇○零]).*(?:年度报告|年报)$"
+    A regular expression: a title matching it names an annual report (a year, and the
+    words 年度报告 or 年报 at its end; a list page headed 政府信息公开年报 names none).
 other_titles : str, default "自查|工作要点|工作计划|实施方案|工作方案|考核|评估|简报|(?:通知|公告|公示|通报)$"
     A regular expression: a title matching it names another kind of document, e.g. the
     notice ``关于公布…年度报告的公告`` that links to a report but is not one.
@@ -83,7 +84,8 @@ CHECK = CheckType(
                       ("no-statutory-content", "year-before")),
         "year": Param("int", "first year of the statutory format", 2019),
         "min_sections": Param("int", "fewer sections (and no table) is no report", 3),
-        "report_titles": Param("regex", "a title naming an annual report", "年度报告|年报"),
+        "report_titles": Param("regex", "a title naming an annual report",
+                               r"(?:20\d{2}|二[〇○零]).*(?:年度报告|年报)$"),
         "other_titles": Param("regex", "a title naming another kind of document",
                               "自查|工作要点|工作计划|实施方案|工作方案|考核|评估|简报|(?:通知|公告|公示|通报)$"),
     },
