@@ -403,3 +403,13 @@ def test_a_bracket_left_over_from_a_wrapped_header_is_not_a_cell() -> None:
                           + " ".join(["0"] * 15)))
     assert got["tables"]["active"]["enforcement"] == {"decisions": None}
     assert got["tables"]["active"]["fees"] == {"amount": 0.0}
+
+
+def test_reviews_table_with_every_cell_blank_is_a_blank_table_not_a_missing_one() -> None:
+    doc = read_document(_report(_ACTIVE, _apps(), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"),
+                        "r.txt")
+    reviews = doc.tables["reviews"]
+    assert {c.value for r in reviews.rows.values() for c in r.cells.values()} == {None}
+    # Prose about reviews is no table.
+    prose = "本年度被申请行政复议1件,结果维持1件,未被提起行政诉讼,无尚未审结案件。"
+    assert "reviews" not in read_document(_report(_ACTIVE, _apps(), prose), "r.txt").tables

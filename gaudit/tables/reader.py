@@ -333,6 +333,24 @@ def read_table(
 _MAX_HEADER_CELL = 10
 
 
+#: Column labels of the reviews table; three of them, as short cells, make its header.
+_REVIEW_COLUMN_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+
+
+def _header_cells_present(tokens: list[Token]) -> bool:
+    """The reviews table's header stands in short cells (or one character per line), not in
+    prose that merely mentions 复议 and 诉讼: a table whose every cell is blank is still there."""
+    run = ""
+    for t in tokens:
+        if t.kind == "text" and len(fold_label(t.text)) <= _MAX_HEADER_CELL:
+            run += fold_label(t.text)
+            if sum(label in run for label in _REVIEW_COLUMN_LABELS) >= 3:
+                return True
+        elif t.kind == "text":
+            run = ""
+    return False
+
+
 def _header_block_start(tokens: list[Token], first: int) -> int | None:
     """Start of the short header cells right before the values (not the heading or prose above)."""
     start = None
@@ -364,6 +382,8 @@ def read_reviews(
                 first = i
                 break
             header = ""
+    if first < 0 and header_start is not None and _header_cells_present(tokens):
+        first = len(tokens)  # the header is there and every cell under it was left empty
     if first < 0 or header_start is None:
         return None
     header_start = _header_block_start(tokens, first) or header_start

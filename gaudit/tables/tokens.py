@@ -43,7 +43,8 @@ _MD_RULE_RE = re.compile(r"^\s*:?-{3,}:?\s*$")
 _SPACE_RE = re.compile(r"\S+")
 _UNIT_ONLY = frozenset({"元", "万元", "亿元", "件", "个", "条", "项", "次", "份", "宗", "起", "家"})
 #: Non-numbers that a cell holds in place of a number (reported by the rules, not read as 0).
-_VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否"})
+_VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否", "不详",
+                          "未知", "待定", "未统计", "无法统计", "未填", "无此项", "不清楚"})
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
 _BRACKETS_ONLY_RE = re.compile(r"^[()\[\]:,、]+$")
