@@ -413,3 +413,11 @@ def test_reviews_table_with_every_cell_blank_is_a_blank_table_not_a_missing_one(
     # Prose about reviews is no table.
     prose = "本年度被申请行政复议1件,结果维持1件,未被提起行政诉讼,无尚未审结案件。"
     assert "reviews" not in read_document(_report(_ACTIVE, _apps(), prose), "r.txt").tables
+
+
+def test_blank_reviews_table_under_a_header_wrapped_over_two_lines() -> None:
+    header = ("行政复议 行政诉讼\n"
+              "结果  结果  其他  尚未  总计  结果  结果  其他  尚未  总计  结果  结果  其他  尚未  总计\n"
+              "维持  纠正  结果  审结        维持  纠正  结果  审结        维持  纠正  结果  审结\n")
+    reviews = read_document(_report(_ACTIVE, _apps(), header), "r.txt").tables["reviews"]
+    assert {c.value for r in reviews.rows.values() for c in r.cells.values()} == {None}

@@ -333,8 +333,9 @@ def read_table(
 _MAX_HEADER_CELL = 10
 
 
-#: Column labels of the reviews table; three of them, as short cells, make its header.
-_REVIEW_COLUMN_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+#: Words of the reviews table's column labels (wrapped headers split 结果/维持); three of
+#: them, in short cells, make its header.
+_REVIEW_COLUMN_LABELS = ("维持", "纠正", "尚未", "审结")
 
 
 def _header_cells_present(tokens: list[Token]) -> bool:
