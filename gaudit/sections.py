@@ -388,6 +388,14 @@ _YEAR_RANGE_RE = re.compile(
     r"(20\d{2})\s?年\s?0?1\s?月\s?0?1\s?日\s?起?\s?(?:至|到|—|–|-|~|－)+\s?"
     r"(?:20\d{2})\s?年\s?12\s?月\s?31\s?日"
 )
+#: The opening words of the preface's first sentence, never of a title (a wrapped line of
+#: "根据《中华人民共和国政府信息公开条例》…" has no full stop to give it away).
+_PROSE_START_RE = re.compile(r"(?:根据|按照|依据|依照|为了|现将|现公布|本报告|本年度|我(?:局|镇|乡|委|办))")
+#: The preface naming the report it introduces: "现公布青河镇人民政府2023年度政府信息公开工作年度报告".
+_PREFACE_ORGAN_RE = re.compile(
+    r"(?:现公布|现将|公布|发布|编制了?|编制完成)([\u4e00-\u9fff]{2,24}?)"
+    r"(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})年度?(?:政府信息公开|政务公开)"
+)
 #: Page furniture above a title: 当前位置:首页>信息公开>年度报告, 首页 / 政府信息公开 / 年报.
 _BREADCRUMB_RE = re.compile(r"位置[::]|首页|>|»|›| / ")
 _FIRST_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})[ ]?年")
@@ -483,6 +491,8 @@ def _title_lines(norm: NormalizedText, limit: int) -> tuple[int, int, int] | Non
     lines = [(a, b) for a, b, _ in _lines(text[:limit]) if a < b]
     for k, (a, b) in enumerate(lines[:5]):
         line = text[a:b]
+        if _PROSE_START_RE.match(line):
+            break  # the preface has begun: a title stands above it
         if len(line) > 60 or _SENTENCE_RE.search(line) or "|" in line or "\t" in line:
             continue
         if not _TITLE_WORDS_RE.search(line) or _BREADCRUMB_RE.search(line):
@@ -532,8 +542,10 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
     * ``year``: title year, else period year, else a "YYYY年" in the first sentence
       of section 1.
     * ``organ``: from the title (the words before the year or 政府信息公开,
-      without 关于), else the first place name ending 镇/乡/街道/县/区/市… at a
-      clause start in section 1; normalised (Simplified) form.
+      without 关于), else a line of its own just above the title naming an organ,
+      else the organ the preface presents the report of ("现公布XX局2023年度…"),
+      else the first place name ending 镇/乡/街道/县/区/市… at a clause start in
+      section 1; normalised (Simplified) form.
     * ``organ_level``, ``organ_kind``: :func:`organ_level` and :func:`organ_kind` of ``organ``.
     """
     text = norm.text
@@ -580,6 +592,10 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
             year = int(fm.group(1))
 
     organ = _organ_from_title(title_norm) if title_norm else None
+    if organ is None and span is not None:
+        organ = _organ_above(text, span[0])
+    if organ is None:
+        organ = _organ_in_preface(text, limit)
     if organ is None and first is not None:
         om = _ORGAN_IN_TEXT_RE.search(text, first.body_start, min(first.body_end, first.body_start + 2000))
         if om:
@@ -595,6 +611,29 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         organ_level=organ_level(organ),
         organ_kind=organ_kind(organ),
     )
+
+
+def _organ_above(text: str, title_start: int) -> str | None:
+    """The organ's name on a line of its own just above a title that lacks it
+    (``高桥区农业农村局`` / ``2023年政府信息公开工作年度报告``)."""
+    lines = [(a, b) for a, b, _ in _lines(text[:title_start]) if a < b]
+    if not lines:
+        return None
+    a, b = lines[-1]
+    name = _SPACES_RE.sub("", text[a:b])
+    if len(name) <= 24 and not _SENTENCE_RE.search(name) and organ_kind(name) is not None:
+        return name
+    return None
+
+
+def _organ_in_preface(text: str, limit: int) -> str | None:
+    """The organ named where the preface presents its report (lines joined: it may wrap)."""
+    preface = text[:min(limit, 3000)].replace("\n", "")
+    m = _PREFACE_ORGAN_RE.search(_SPACES_RE.sub("", preface))
+    if m is None:
+        return None
+    name = m.group(1).removeprefix("了")
+    return name if organ_kind(name) is not None else None
 
 
 def _heading_start(text: str, body_start: int) -> int:

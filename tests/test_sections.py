@@ -496,3 +496,19 @@ def test_seed_004_numbering_restarts_inside_section_one() -> None:
     ]
     f = r.facts
     assert (f.organ, f.organ_level) == ("水泊街道", "township")
+
+
+def test_organ_on_its_own_line_above_the_title() -> None:
+    body = REPORT.split("\n", 1)[1]
+    f = analyse("高桥区农业农村局\n\n2023年政府信息公开工作年度报告\n" + body).facts
+    assert (f.title, f.title_year) == ("2023年政府信息公开工作年度报告", 2023)
+    assert (f.organ, f.organ_level, f.organ_kind) == ("高桥区农业农村局", "county", "department")
+
+
+def test_no_title_organ_from_the_preface_wrapped_over_lines() -> None:
+    preface = ("    根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信\n"
+               "息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》\n"
+               "要求,现公布青河镇人民政府2023年度政府信息公开工作年\n度报告。\n")
+    f = analyse(preface + "\n".join(REPORT.split("\n")[2:])).facts
+    assert f.title is None  # a wrapped line of the preface is no title
+    assert (f.organ, f.organ_level) == ("青河镇人民政府", "township")
