@@ -91,7 +91,7 @@ _SENTENCE_DELIMS = "。;；!！?？\n"
 _SENTENCE_DELIM_RE = re.compile(f"[{_SENTENCE_DELIMS}]")
 #: A counted item closed by 、: ``…行政复议10件、`` (the 、 is where the clause ends).
 _COUNTED_ITEM_RE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百])(?:件|起|宗|个|份|条|次)、")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2}) ?年")  # a year is written with 年: 2053件 is a count
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
