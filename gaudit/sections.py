@@ -539,8 +539,9 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
     * ``period_year``/``period_position``: the year of "统计期限(自/为)YYYY年1月…" (or of
       "统计数据的时间范围为…"), else of the first whole-year range "YYYY年1月1日至YYYY年12月31日",
       and where that year stands in the original file.
-    * ``year``: title year, else period year, else a "YYYY年" in the first sentence
-      of section 1.
+    * ``year``: title year, else period year, else the year of the report the
+      preface names ("现公布…2024年度政府信息公开工作年度报告"), else a "YYYY年" in
+      the first sentence of section 1.
     * ``organ``: from the title (the words before the year or 政府信息公开,
       without 关于), else a line of its own just above the title naming an organ,
       else the organ the preface presents the report of ("现公布XX局2023年度…"),
@@ -583,7 +584,7 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         period_year = int(pm.group(1))
         period_position = source.position(norm.original_offset(pm.start(1)))
 
-    year = title_year or period_year
+    year = title_year or period_year or _year_in_preface(text, limit)
     if year is None and first is not None:
         sentence = text[first.body_start:first.body_end].lstrip()
         sentence = _SENTENCE_RE.split(sentence, maxsplit=1)[0][:200]
@@ -624,6 +625,17 @@ def _organ_above(text: str, title_start: int) -> str | None:
     if len(name) <= 24 and not _SENTENCE_RE.search(name) and organ_kind(name) is not None:
         return name
     return None
+
+
+#: The report named in the preface: "…2024年度政府信息公开工作年度报告".
+_PREFACE_REPORT_RE = re.compile(r"(20\d{2})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+
+
+def _year_in_preface(text: str, limit: int) -> int | None:
+    """The year of the report the preface names, when no title or period says it."""
+    preface = _SPACES_RE.sub("", text[:min(limit, 3000)].replace("\n", ""))
+    m = _PREFACE_REPORT_RE.search(preface)
+    return int(m.group(1)) if m else None
 
 
 def _organ_in_preface(text: str, limit: int) -> str | None:

@@ -512,3 +512,4 @@ def test_no_title_organ_from_the_preface_wrapped_over_lines() -> None:
     f = analyse(preface + "\n".join(REPORT.split("\n")[2:])).facts
     assert f.title is None  # a wrapped line of the preface is no title
     assert (f.organ, f.organ_level) == ("青河镇人民政府", "township")
+    assert (f.title_year, f.period_year, f.year) == (None, None, 2023)  # the report the preface names
