@@ -421,3 +421,11 @@ def test_blank_reviews_table_under_a_header_wrapped_over_two_lines() -> None:
               "维持  纠正  结果  审结        维持  纠正  结果  审结        维持  纠正  结果  审结\n")
     reviews = read_document(_report(_ACTIVE, _apps(), header), "r.txt").tables["reviews"]
     assert {c.value for r in reviews.rows.values() for c in r.cells.values()} == {None}
+
+
+def test_tab_row_opening_with_an_empty_cell() -> None:
+    reviews = "行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n" \
+              "\t0\t0\t0\t0\t" + "\t".join(["0"] * 10)
+    got = extract(_report(_ACTIVE, _apps("\t"), reviews))
+    assert got["tables"]["reviews"]["review"] == {"upheld": None, "corrected": 0, "other": 0, "pending": 0,
+                                                  "total": 0}

@@ -167,17 +167,22 @@ def _fill_gaps(values: list[Token], ncols: int) -> list[Token]:
     """Empty lines among a row's values are blank cells only when the row is short without them.
 
     With one cell per line and no blank line between rows, an empty line is an empty
-    cell; with blank lines between rows it separates them.  Gaps before the first and
-    after the last value never count.
+    cell; with blank lines between rows it separates them.  Empty tab cells opening the
+    first value's line count the same way; other gaps before the first and after the
+    last value never do.
     """
     cells = [i for i, v in enumerate(values) if v.kind != "gap"]
     if not cells or len(cells) == len(values):
         return values
-    inner = values[cells[0]:cells[-1] + 1]
-    gaps = len(inner) - len(cells)
-    if len(cells) < ncols and len(cells) + gaps == ncols:
-        return [Token("", v.start, v.line, "blank") if v.kind == "gap" else v for v in inner]
-    return [v for v in inner if v.kind != "gap"]
+    # Gaps that open the first value's line (a tab row starting with empty cells) may count too.
+    first = cells[0]
+    while first > 0 and values[first - 1].kind == "gap" and values[first - 1].line == values[cells[0]].line:
+        first -= 1
+    for start in (cells[0], first):
+        inner = values[start:cells[-1] + 1]
+        if len(cells) < ncols and len(inner) == ncols:
+            return [Token("", v.start, v.line, "blank") if v.kind == "gap" else v for v in inner]
+    return [v for v in values[cells[0]:cells[-1] + 1] if v.kind != "gap"]
 
 
 def _trim(values: list[Token], ncols: int, label_line: int, trailing_marks: bool) -> list[Token]:
@@ -389,7 +394,7 @@ def read_reviews(
         return None
     header_start = _header_block_start(tokens, first) or header_start
     # Blank cells just before the numbers count when they stand on the numbers' own row.
-    while first > 0 and tokens[first - 1].kind == "blank" and tokens[first - 1].line > last_text_line:
+    while first > 0 and tokens[first - 1].kind in ("blank", "gap") and tokens[first - 1].line > last_text_line:
         first -= 1
     vals: list[Token] = []
     taken = 0

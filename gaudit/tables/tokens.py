@@ -196,6 +196,10 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
         # that indent the line (or trail it) do not.
         lead = len(line) - len(line.lstrip("\t"))
         pieces = line[lead:].rstrip("\t").split("\t")
+        if len(pieces) > 1:
+            # A row of cells may start with empty ones (\t0\t0…): kept as gaps, which the
+            # reader counts as blank cells only when the row is short without them.
+            out.extend(Token("", base + k, line_no, "gap") for k in range(lead))
         at = base + lead
         for p in pieces:
             if p.strip():
