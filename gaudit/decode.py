@@ -11,14 +11,18 @@ deliberate:
 3. strict UTF-8 over the whole file (fast, and by far the common case);
 4. a UTF-8 file damaged by a few bad bytes stays UTF-8, with the first bad
    byte's position recorded;
-5. chardet, restricted to the Chinese candidates, on a bounded sample; every
-   candidate is verified by strictly decoding the WHOLE file, and when both a
-   GB and a Big5 reading decode, the one holding more statutory vocabulary wins;
-6. GB18030 as the fallback, and if nothing decodes cleanly, the best candidate
+5. the GB18030 and Big5 readings of the WHOLE file: of those that decode cleanly,
+   the one holding more of the statutory vocabulary wins (most legacy files end here);
+6. otherwise chardet, restricted to the Chinese candidates, on a bounded sample;
+   every candidate is verified by strictly decoding the whole file, and when both a
+   GB and a Big5 reading decode, the one holding more statutory vocabulary wins
+   (chardet breaks a tie);
+7. GB18030 as the fallback, and if nothing decodes cleanly, the best candidate
    with replacement characters and ``bad_byte_offset`` set.
 
-chardet costs ~0.1 s to import and as much again to load its models, so it is
-imported inside :func:`_ask_chardet` and only for files that are not UTF-8.
+chardet costs ~0.1 s to import and as much again to load its models, and ~3 ms a
+report, so it is imported inside :func:`_ask_chardet` and asked only when the bytes
+do not speak for themselves.
 """
 
 from __future__ import annotations
@@ -329,15 +333,20 @@ class _Verdict:
         return "gb" if gb >= big5 else "big5"
 
 
+#: How much chardet reads: its verdict on 16 KiB of a report is as good as on the whole
+#: (it reads 5 KB reports right), and costs a quarter of 64 KiB.
+_DETECT_SAMPLE = 16 * 1024
+
+
 def _sample_for_detection(data: bytes) -> bytes:
-    """The first 64 KiB, cut after a line feed so no multi-byte character is split.
+    """The first 16 KiB, cut after a line feed so no multi-byte character is split.
 
     0x0A is never a trail byte in GB or Big5, so cutting after it is safe.
     """
-    if len(data) <= _SAMPLE:
+    if len(data) <= _DETECT_SAMPLE:
         return data
-    cut = data.rfind(b"\n", 0, _SAMPLE)
-    return data[: cut + 1] if cut > 0 else data[:_SAMPLE]
+    cut = data.rfind(b"\n", 0, _DETECT_SAMPLE)
+    return data[: cut + 1] if cut > 0 else data[:_DETECT_SAMPLE]
 
 
 def _ask_chardet(data: bytes) -> _Verdict:
@@ -427,6 +436,10 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
                 return DecodedText(text, codec, None)
         return damaged
 
+    decided = _by_vocabulary(gb, big5, big5_codec)
+    if decided is not None:
+        return decided
+
     verdict = _ask_chardet(data)
     for codec in verdict.utf16:
         text = _strict(data, codec)
@@ -448,6 +461,24 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     if big5 is not None:
         return DecodedText(big5, big5_codec, confidence("big5"))
     return _best_damaged(data, verdict)
+
+
+def _by_vocabulary(gb: str | None, big5: str | None, big5_codec: str) -> DecodedText | None:
+    """The clean GB or Big5 reading that alone holds the statutory vocabulary, if one does.
+
+    Most legacy files settle here without chardet (~3 ms a file): GBK text rarely reads
+    as Big5 at all, and Big5 text read as GB18030 is mojibake with none of the words.
+    A tie, or no vocabulary in either reading, is left to chardet.
+    """
+    gb_hits = _vocabulary_hits(gb) if gb is not None else -1
+    big5_hits = _vocabulary_hits(big5) if big5 is not None else -1
+    if max(gb_hits, big5_hits) <= 0 or gb_hits == big5_hits:
+        return None
+    if gb_hits > big5_hits:
+        assert gb is not None
+        return DecodedText(gb, "gb18030", None)
+    assert big5 is not None
+    return DecodedText(big5, big5_codec, None)
 
 
 def _strict_big5(data: bytes) -> tuple[str | None, str]:

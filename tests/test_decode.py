@@ -171,8 +171,18 @@ def test_utf8_is_decided_without_chardet_confidence() -> None:
     assert decode(SIMPLIFIED.encode("utf-8")) == DecodedText(SIMPLIFIED, "utf-8", None)
 
 
-def test_chardet_confidence_recorded_for_legacy_encodings() -> None:
-    decoded = decode(SIMPLIFIED.encode("gbk"))
+def test_legacy_report_is_decided_by_its_words_without_chardet() -> None:
+    # GBK bytes of a report: only the GB18030 reading holds the statutory vocabulary.
+    assert decode(SIMPLIFIED.encode("gbk")) == DecodedText(SIMPLIFIED, "gb18030", None)
+    big5 = decode(TRADITIONAL.encode("big5"))
+    assert (big5.text, big5.confidence) == (TRADITIONAL, None)
+
+
+def test_chardet_confidence_recorded_where_it_was_asked() -> None:
+    # Chinese text with none of the statutory words: a tie in words, so chardet decides.
+    plain = "会议纪要\n" + "今天天气很好,我们去公园散步,看见许多孩子在放风筝。\n" * 5
+    decoded = decode(plain.encode("gbk"))
+    assert decoded.text == plain
     assert decoded.confidence is not None
     assert 0.0 < decoded.confidence <= 1.0
 
@@ -356,6 +366,8 @@ def test_importing_and_decoding_utf8_does_not_import_chardet() -> None:
         "assert 'chardet' not in sys.modules, 'imported by import'\n"
         "d.decode('政府信息公开'.encode('utf-8'))\n"
         "assert 'chardet' not in sys.modules, 'imported by a UTF-8 decode'\n"
+        "d.decode('政府信息公开工作年度报告'.encode('gbk'))\n"
+        "assert 'chardet' not in sys.modules, 'imported for a GBK report'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                             encoding="utf-8", check=False)

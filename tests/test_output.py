@@ -80,8 +80,8 @@ RESULTS = (A, B, C, D)
 
 EXPECTED_FILES: list[dict[str, Any]] = [
     {
-        "path": "reports/a.txt", "status": "ok", "encoding": "utf-8", "script": "traditional",
-        "year": 2022, "template": "2021",
+        "path": "reports/a.txt", "status": "ok", "encoding": "utf-8", "confidence": 0.99,
+        "script": "traditional", "year": 2022, "template": "2021",
         "findings": [
             {"rule": "fee-statement", "kind": "missing-fee-statement", "severity": "info",
              "message": TRICKY, "line": 1, "col": 1, "section": 6},

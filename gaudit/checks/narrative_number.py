@@ -64,7 +64,7 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -87,8 +87,7 @@ from gaudit.template import TABLE_SECTION
 
 _DELIMS = ",，。;；!！?？\n"
 _DELIM_RE = re.compile(f"[{_DELIMS}]")
-_SENTENCE_DELIMS = "。;；!！?？\n"
-_SENTENCE_DELIM_RE = re.compile(f"[{_SENTENCE_DELIMS}]")
+_SENTENCE_DELIM_RE = re.compile("[。;；!！?？\n]")
 #: A counted item closed by 、: ``…行政复议10件、`` (the 、 is where the clause ends).
 _COUNTED_ITEM_RE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百])(?:件|起|宗|个|份|条|次)、")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2}) ?年")  # a year is written with 年: 2053件 is a count
@@ -116,12 +115,13 @@ def parse_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
-def _span(text: str, start: int, end: int, lo: int, hi: int, delims: str,
-          delim_re: re.Pattern[str]) -> tuple[int, int]:
-    """``text[start:end]`` widened to the nearest of ``delims`` on either side, within ``lo:hi``."""
-    a = max(lo, max(text.rfind(d, lo, start) for d in delims) + 1)
-    m = delim_re.search(text, end, hi)
-    return a, m.start() if m else hi
+def _span(stops: list[int], start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """``start:end`` widened to the nearest stop (sorted delimiter offsets) on either side."""
+    k = bisect_left(stops, start)
+    a = stops[k - 1] + 1 if k > 0 else lo
+    k = bisect_left(stops, end)
+    b = stops[k] if k < len(stops) else hi
+    return max(a, lo), min(b, hi)
 
 
 def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -131,20 +131,21 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
     (``被申请行政复议10件、被提起行政诉讼0件``), not at one that joins two names
     (``行政复议、行政诉讼案件共3件`` is one clause about both).
     """
-    a, b = _span(text, start, end, lo, hi, _DELIMS, _DELIM_RE)
+    a, b = _span([m.start() for m in _DELIM_RE.finditer(text, lo, hi)], start, end, lo, hi)
     cuts = [m.end() - 1 for m in _COUNTED_ITEM_RE.finditer(text, a, b)]  # where each such 、 stands
     left = max((c + 1 for c in cuts if c < start), default=a)
     right = min((c for c in cuts if c >= end), default=b)
     return text[left:right]
 
 
-def _anchored_spans(text: str, anchor: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _anchored_spans(joined: _Unwrapped, anchor: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """Where to try the patterns: the sentences holding the anchor, or the whole text."""
+    text = joined.text
     if anchor is None:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     for m in anchor.finditer(text):
-        span = _span(text, m.start(), m.end(), 0, len(text), _SENTENCE_DELIMS, _SENTENCE_DELIM_RE)
+        span = _span(joined.sentence_stops, m.start(), m.end(), 0, len(text))
         if not spans or span != spans[-1]:
             spans.append(span)
     return spans
@@ -180,9 +181,10 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         # Search the paragraphs with their wrapped lines joined, then map back to the text.
         joined = _unwrapped(doc.normalized.text, lo, hi)
         text = joined.text
-        statements = [st for a, b in _anchored_spans(text, anchor) for st in _statements(text, a, b, pattern, zero)]
-        for m, stated, at_joined in statements:
-            clause = _clause(text, m.start(), m.end(), 0, len(text))
+        statements = [(a, b, st) for a, b in _anchored_spans(joined, anchor)
+                      for st in _statements(text, a, b, pattern, zero)]
+        for lo_, hi_, (m, stated, at_joined) in statements:
+            clause = _clause(text, m.start(), m.end(), lo_, hi_)
             if exclude is not None and exclude.search(clause):
                 continue
             if params["other_years"] and year is not None and any(
@@ -215,7 +217,7 @@ class _Unwrapped:
     by more text: PDF text and narrow web pages wrap "…上年结转政府信息公开申请\n1件".
     """
 
-    __slots__ = ("lo", "removed", "text")
+    __slots__ = ("_sentence_stops", "lo", "removed", "text")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         pieces: list[str] = []
@@ -234,6 +236,14 @@ class _Unwrapped:
         self.text = "".join(pieces)
         self.lo = lo
         self.removed = removed
+        self._sentence_stops: list[int] | None = None
+
+    @property
+    def sentence_stops(self) -> list[int]:
+        """Offsets in ``text`` of the characters that end sentences (computed once)."""
+        if self._sentence_stops is None:
+            self._sentence_stops = [m.start() for m in _SENTENCE_DELIM_RE.finditer(self.text)]
+        return self._sentence_stops
 
     def offset(self, joined: int) -> int:
         """The offset in the whole text of ``self.text[joined]``."""

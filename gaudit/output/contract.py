@@ -52,12 +52,10 @@ def file_to_contract(result: FileResult) -> dict[str, Any]:
             },
             "findings": [],
         }
-    return {
-        "path": result.path,
-        "status": "ok",
-        "encoding": result.encoding,
-        "script": result.script,
-        "year": result.year,
-        "template": result.template,
-        "findings": [finding_to_contract(f) for f in result.findings],
-    }
+    out: dict[str, Any] = {"path": result.path, "status": "ok", "encoding": result.encoding}
+    if result.confidence is not None:
+        # chardet's confidence, present only where chardet was asked (an added field).
+        out["confidence"] = round(result.confidence, 3)
+    out.update(script=result.script, year=result.year, template=result.template,
+               findings=[finding_to_contract(f) for f in result.findings])
+    return out

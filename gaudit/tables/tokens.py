@@ -191,6 +191,10 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
                     continue
             out.append(Token(cell, cstart, line_no, kind, piped=True))
         return
+    if "。" in stripped and "\t" not in stripped and len(stripped) > 30:
+        # A sentence of prose: no row of a table ends a sentence, so its words need no study.
+        out.append(Token(stripped, base + line.index(stripped[0]), line_no, "text"))
+        return
     if "\t" in line:
         # Tab-separated cells: two tabs in a row hold an empty cell between them; the tabs
         # that indent the line (or trail it) do not.
