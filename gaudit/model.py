@@ -12,6 +12,7 @@ Positions are always in the user's original file: ``line`` and ``col`` are
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -91,7 +92,7 @@ class NormalizedText:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     script: Script
 
     def original_offset(self, index: int) -> int:

@@ -194,7 +194,7 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     if start >= end:
         return None
     raw = text[start:end]
-    if "|" in raw or _TOC_ENTRY_RE.search(raw):
+    if "|" in raw or (raw[-1].isdigit() and _TOC_ENTRY_RE.search(raw)):
         return None
     body = raw.lstrip(_MARKUP)
     numeral: int | None = None
@@ -206,6 +206,8 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
         else:
             numeral = _cn_number(m.group(1) or m.group(2))
         body = body[m.end():]
+    elif len(raw) > 3 * _MAX_HEADING:
+        return None  # a paragraph: only a numbered line may carry its heading inline
     if "\t" in body.strip():
         return None  # a tab-separated table row
     if len(raw) <= 3 * _MAX_HEADING:
@@ -221,6 +223,7 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     return None
 
 
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 #: A table-of-contents entry: leader dots and a page number (``一、总体情况……………1``).
 _TOC_ENTRY_RE = re.compile(r"(?:…|\.{3}|·{3}|-{3}|_{3})[ .…·\-_]*\d{1,3}$")
 #: Where a heading ends when its section's text follows on the same line.
@@ -246,6 +249,8 @@ def _ends_sentence(text: str, span: tuple[int, int, int]) -> bool:
 def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:
     """(section, strong?) for a heading line, or ``None``."""
     words = line.text
+    if not _CJK_RE.search(words):
+        return None  # a cell of a table written one per line ("0", "12.5"), a page number
     for number, pat in pats.strong.items():
         if pat.fullmatch(words):
             return number, True

@@ -20,13 +20,20 @@ from gaudit.template import HEADER_WORDS, SECTION_HEADINGS, TABLE_SECTION, TEMPL
 
 __all__ = ["detect_template", "extract_tables"]
 
-_SPACE_RE = re.compile(r"[\s|]+")
 _HEADING_RE = re.compile(r"^[ \t]*[一二三四五六七八九十]+[、.]", re.MULTILINE)
+
+
+#: What may split a header word in the text: cell separators, line breaks, 本年增/减's slash.
+_WORD_SPLITTERS = (" ", "\t", "\n", "|", "/")
 
 
 def detect_template(text: str) -> TemplateName | None:
     """``"2021"`` or ``"2019"`` by the header words found in ``text``; None when neither."""
-    folded = fold_label(_SPACE_RE.sub("", text))
+    # str.replace is ten times faster than a translate (a dictionary lookup per character)
+    # over a whole section.
+    folded = text
+    for splitter in _WORD_SPLITTERS:
+        folded = folded.replace(splitter, "")
     score21 = sum(w in folded for w in HEADER_WORDS["2021"])
     score19 = sum(w in folded for w in HEADER_WORDS["2019"])
     if score21 > score19:

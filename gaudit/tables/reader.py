@@ -9,6 +9,7 @@ is one header block and one row of fifteen numbers.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from gaudit.cells import parse_cell
@@ -44,11 +45,18 @@ class _Ctx:
     """Position mapping shared by the builders."""
 
     def __init__(self, source: SourceText, norm: NormalizedText) -> None:
-        self.source = source
-        self.norm = norm
+        self.offsets = norm.offsets
+        self.starts = source.line_starts
+        self.last = len(norm.offsets) - 1
+        self.size = len(source.text)
 
     def pos(self, index: int) -> Position:
-        return self.source.position(self.norm.original_offset(index))
+        # SourceText.position(NormalizedText.original_offset(index)), inlined: it runs for
+        # every cell of every table.
+        offset = self.offsets[min(max(index, 0), self.last)]
+        offset = min(max(offset, 0), self.size)
+        line = bisect_right(self.starts, offset) - 1
+        return Position(line + 1, offset - self.starts[line] + 1)
 
 
 def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tuple[int, int, int] | None:
