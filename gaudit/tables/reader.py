@@ -59,8 +59,12 @@ class _Ctx:
         return Position(line + 1, offset - self.starts[line] + 1)
 
 
-def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tuple[int, int, int] | None:
-    """(row, first label token, last label token) of a label starting at token ``i``."""
+def _try_label(tokens: list[Token], folds: list[str], i: int, m: LabelMatcher,
+               after: int) -> tuple[int, int, int] | None:
+    """(row, first label token, last label token) of a label starting at token ``i``.
+
+    ``folds`` holds each token's folded text (computed once: a token is tried as part of
+    every label that may start up to 24 tokens before it)."""
     best: tuple[int, int] | None = None
     folded = ""
     # PDF text interleaves a merged group cell with a wrapped label ("（六）其他 2.申请人…要 / 处理 求缴纳…"):
@@ -74,7 +78,7 @@ def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tupl
             continue
         if t.kind != "text":
             break
-        part = fold_label(t.text)
+        part = folds[j]
         folded += part
         if j == i or not m.is_group_fragment(part):
             skipped += part
@@ -93,7 +97,7 @@ def _try_label(tokens: list[Token], i: int, m: LabelMatcher, after: int) -> tupl
     for k in range(i, end + 1):
         if tokens[k].kind != "text":
             continue
-        part = "".join(fold_label(t.text) for t in tokens[k:end + 1] if t.kind == "text")
+        part = "".join(folds[x] for x in range(k, end + 1) if tokens[x].kind == "text")
         if part in m.exact and m.exact[part] == row:
             return row, k, end
     return row, i, end
@@ -108,12 +112,13 @@ def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
     """
     hits: list[_Hit] = []
     cur: _Hit | None = None
+    folds = [fold_label(t.text) if t.kind == "text" else "" for t in tokens]
     i = 0
     n = len(tokens)
     while i < n:
         t = tokens[i]
         if t.kind == "text":
-            found = _try_label(tokens, i, m, -1)
+            found = _try_label(tokens, folds, i, m, -1)
             if found is not None:
                 row, k, end = found
                 label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
