@@ -139,8 +139,11 @@ class Cell:
     """A number, ``None`` when blank, or the raw text when not a number."""
     raw: str
     """The cell as written (normalised form), ``""`` when blank."""
-    position: Position
-    """The cell's own position, or its row label's when the cell is blank."""
+    offset: int
+    """Normalised offset of the cell, or of where it was left empty (its own empty
+    cell, else its row's label); :meth:`Document.position` gives line and column.
+    A table has hundreds of cells and findings point at a few: positions are made
+    only for those."""
 
 
 @dataclass(frozen=True)

@@ -75,17 +75,19 @@ def _sides(cells: Sequence[tuple[str, str, str, Cell | None]], n_left: int) -> t
     return sum(nums[:n_left]), sum(nums[n_left:])
 
 
-def _check(cells: Sequence[tuple[str, str, str, Cell | None]], n_left: int, at: str) -> Iterator[Hit]:
+def _check(doc: Document, cells: Sequence[tuple[str, str, str, Cell | None]], n_left: int,
+           at: str) -> Iterator[Hit]:
     sums = _sides(cells, n_left)
     if sums is None or same(*sums):
         return
     table, row, col, cell = cells[0 if at == "left" else n_left]
     assert cell is not None
-    yield Hit(cell.position.line, cell.position.col, section=TABLE_SECTION.get(table), table=table, row=row,
+    pos = doc.position(cell.offset)
+    yield Hit(pos.line, pos.col, section=TABLE_SECTION.get(table), table=table, row=row,
               column=col, expected=tidy(sums[0]), actual=tidy(sums[1]))
 
 
-def _in_table(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
+def _in_table(doc: Document, table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
     left, right = params["left"], params["right"]
     usable = usable_rows(table)
     if params["along"] == "column":
@@ -95,7 +97,7 @@ def _in_table(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
         first = table.rows[keys[0]]
         for col in params["columns"] or list(first.cells):
             cells = [(table.key, k, col, table.cell(k, col)) for k in keys]
-            yield from _check(cells, len(left), params["at"])
+            yield from _check(doc, cells, len(left), params["at"])
     else:
         for key in params["rows"] or list(table.rows):
             row = table.rows.get(key)
@@ -104,14 +106,14 @@ def _in_table(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
             if any(c not in row.cells for c in (*left, *right)):
                 continue
             cells = [(table.key, key, c, row.cells[c]) for c in (*left, *right)]
-            yield from _check(cells, len(left), params["at"])
+            yield from _check(doc, cells, len(left), params["at"])
 
 
 def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     if params["table"]:
         table = doc.tables.get(params["table"])
         if table is not None:
-            yield from _in_table(table, params)
+            yield from _in_table(doc, table, params)
         return
     cells: list[tuple[str, str, str, Cell | None]] = []
     for ref in (*params["left"], *params["right"]):
@@ -120,7 +122,7 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         if table is None or r not in usable_rows(table):
             return
         cells.append((t, r, c, table.cell(r, c)))
-    yield from _check(cells, len(params["left"]), params["at"])
+    yield from _check(doc, cells, len(params["left"]), params["at"])
 
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:

@@ -47,7 +47,7 @@ def _runs(row: Row) -> Iterator[list[tuple[str, Cell]]]:
         yield run
 
 
-def _hit(table: Table, row: Row, run: list[tuple[str, Cell]]) -> Hit:
+def _hit(doc: Document, table: Table, row: Row, run: list[tuple[str, Cell]]) -> Hit:
     first_key, first = run[0]
     last_key = run[-1][0]
     first_label = column_label(table.key, table.template, row.key, first_key)
@@ -58,7 +58,7 @@ def _hit(table: Table, row: Row, run: list[tuple[str, Cell]]) -> Hit:
     else:
         cells = Text(f"{first_label.zh}至{last_label.zh}共{n}个单元格",
                      f"{n} cells from {first_label.en} to {last_label.en}")
-    pos = first.position if row.found else row.position
+    pos = doc.position(first.offset) if row.found else row.position
     return Hit(pos.line, pos.col, {"last_column_label": last_label, "count": n, "cells": cells},
                section=TABLE_SECTION[table.key], table=table.key, row=row.key, column=first_key)
 
@@ -70,7 +70,7 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         for row in table.rows.values():
             for blank in _runs(row):
-                yield _hit(table, row, blank)
+                yield _hit(doc, table, row, blank)
 
 
 CHECK = CheckType(

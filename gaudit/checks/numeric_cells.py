@@ -77,7 +77,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                 if reason is None or reason not in reject:
                     continue
                 shown = cell.raw or str(value)
-                yield Hit(cell.position.line, cell.position.col, {"value": shown, "reason": _REASONS[reason]},
+                pos = doc.position(cell.offset)
+                yield Hit(pos.line, pos.col, {"value": shown, "reason": _REASONS[reason]},
                           section=TABLE_SECTION[key], table=key, row=row.key, column=col, actual=value)
 
 

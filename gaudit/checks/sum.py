@@ -72,7 +72,7 @@ def part_keys(table: Table, parts: list[str] | str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _along_row(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
+def _along_row(doc: Document, table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
     parts = part_keys(table, params["parts"])
     total = params["total"]
     usable = usable_rows(table)
@@ -88,12 +88,12 @@ def _along_row(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         expected = sum(v for v in values if v is not None)
         if not same(expected, actual):
-            pos = row.cells[total].position
+            pos = doc.position(row.cells[total].offset)
             yield Hit(pos.line, pos.col, section=TABLE_SECTION[table.key], table=table.key, row=key,
                       column=total, expected=tidy(expected), actual=actual)
 
 
-def _along_column(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
+def _along_column(doc: Document, table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
     parts = part_keys(table, params["parts"])
     total = params["total"]
     usable = usable_rows(table)
@@ -110,7 +110,7 @@ def _along_column(table: Table, params: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         expected = sum(v for v in values if v is not None)
         if not same(expected, actual):
-            pos = total_row.cells[col].position
+            pos = doc.position(total_row.cells[col].offset)
             yield Hit(pos.line, pos.col, section=TABLE_SECTION[table.key], table=table.key, row=total,
                       column=col, expected=tidy(expected), actual=actual)
 
@@ -120,9 +120,9 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     if table is None:
         return
     if params["along"] == "row":
-        yield from _along_row(table, params)
+        yield from _along_row(doc, table, params)
     else:
-        yield from _along_column(table, params)
+        yield from _along_column(doc, table, params)
 
 
 def validate_keys(params: dict[str, Any], formats: Sequence[str], names: Sequence[str]) -> None:

@@ -54,7 +54,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         bound = low if low is not None and value < low else high if high is not None and value > high else None
         if bound is None:
             continue
-        yield Hit(cell.position.line, cell.position.col,
+        pos = doc.position(cell.offset)
+        yield Hit(pos.line, pos.col,
                   {"value": cell.raw or value, "min": "" if low is None else low, "max": "" if high is None else high},
                   section=TABLE_SECTION.get(t), table=t, row=r, column=c, expected=bound, actual=value)
 

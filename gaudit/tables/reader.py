@@ -293,20 +293,19 @@ def _row_check(table: str, ncols: int) -> Check | None:
     return None
 
 
-def _cells(ctx: _Ctx, spec_row: RowSpec, vals: list[Token], row_pos: Position) -> dict[str, Cell]:
+def _cells(spec_row: RowSpec, vals: list[Token], row_at: int) -> dict[str, Cell]:
     cells: dict[str, Cell] = {}
     for c, col in enumerate(spec_row.columns):
         if c < len(vals) and vals[c].kind != "blank":
             tok = vals[c]
-            cells[col.key] = Cell(parse_cell(tok.text), tok.text, ctx.pos(tok.start))
+            cells[col.key] = Cell(parse_cell(tok.text), tok.text, tok.start)
         else:
-            cells[col.key] = Cell(None, "", row_pos)
+            cells[col.key] = Cell(None, "", row_at)
     return cells
 
 
-def _blank_row(ctx: _Ctx, spec_row: RowSpec, pos: Position) -> Row:
-    del ctx
-    cells = {col.key: Cell(None, "", pos) for col in spec_row.columns}
+def _blank_row(spec_row: RowSpec, pos: Position, at: int) -> Row:
+    cells = {col.key: Cell(None, "", at) for col in spec_row.columns}
     return Row(spec_row.key, spec_row.label, pos, False, cells)
 
 
@@ -326,7 +325,7 @@ def read_table(
     for r, spec_row in enumerate(spec.rows):
         hit = by_row.get(r)
         if hit is None:
-            rows[spec_row.key] = _blank_row(ctx, spec_row, table_pos)
+            rows[spec_row.key] = _blank_row(spec_row, table_pos, hits[0].start)
             continue
         ncols = len(spec_row.columns)
         if ncols not in marks:
@@ -340,8 +339,8 @@ def read_table(
                     ambiguous.append(spec_row.key)
         elif _unplaced(vals, ncols):
             ambiguous.append(spec_row.key)
-        row_pos = ctx.pos(hit.start)
-        rows[spec_row.key] = Row(spec_row.key, hit.label, row_pos, True, _cells(ctx, spec_row, vals, row_pos))
+        rows[spec_row.key] = Row(spec_row.key, hit.label, ctx.pos(hit.start), True,
+                                 _cells(spec_row, vals, hit.start))
     key: TableKey = spec.key  # type: ignore[assignment]
     template: TemplateName = spec.template  # type: ignore[assignment]
     return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
@@ -436,11 +435,11 @@ def read_reviews(
         chunk = vals[g * 5:(g + 1) * 5]
         # The table has no row labels: a group stands where its cells do, and a blank cell
         # where it was left empty (or, missing altogether, by the group's first cell).
-        group_pos = ctx.pos(chunk[0].start) if chunk else table_pos
-        cells = _cells(ctx, spec_row, chunk, group_pos)
+        group_at = chunk[0].start if chunk else header_start
+        cells = _cells(spec_row, chunk, group_at)
         for c, col in enumerate(spec_row.columns):
             if c < len(chunk) and chunk[c].kind == "blank":
-                cells[col.key] = Cell(None, "", ctx.pos(chunk[c].start))
-        rows[spec_row.key] = Row(spec_row.key, spec_row.label, group_pos, True, cells)
+                cells[col.key] = Cell(None, "", chunk[c].start)
+        rows[spec_row.key] = Row(spec_row.key, spec_row.label, ctx.pos(group_at), True, cells)
     template: TemplateName = spec.template  # type: ignore[assignment]
     return Table("reviews", template, table_pos, rows, ambiguous)
