@@ -139,14 +139,17 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
 
 
 def _anchored_spans(joined: _Unwrapped, anchor: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Where to try the patterns: the sentences holding the anchor, or the whole text."""
+    """Where to try the patterns: the sentences holding the anchor (rows of pipe or tab
+    tables, whose labels say 申请 and 结转 too, are no statements), or the whole text."""
     text = joined.text
     if anchor is None:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     for m in anchor.finditer(text):
         span = _span(joined.sentence_stops, m.start(), m.end(), 0, len(text))
-        if not spans or span != spans[-1]:
+        if spans and span == spans[-1]:
+            continue
+        if text.find("|", *span) == -1 and text.find("\t", *span) == -1:  # not a row of a table
             spans.append(span)
     return spans
 
