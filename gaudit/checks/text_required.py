@@ -1,8 +1,9 @@
 """text-required: a section must say something the format requires.
 
 Fires when ``pattern`` (a regular expression, searched in the folded text:
-Simplified script, half-width punctuation) does not occur in the body of any
-of the ``sections`` present.  When none of those sections is present the
+Simplified script, half-width punctuation, line breaks removed so that a word
+wrapped over two lines still counts) does not occur in the body of any of the
+``sections`` present.  When none of those sections is present the
 check is silent (``required-section`` reports that).  The hit stands at the
 heading of the first section named that is present.
 
@@ -28,11 +29,14 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, ParamError, compiled
 from gaudit.model import Document
+
+_LINE_BREAKS_RE = re.compile(r"\s*\n\s*")
 
 
 def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
@@ -41,7 +45,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     if not present:
         return
     text = doc.normalized.text
-    if any(pattern.search(text, s.body_start, s.body_end) for s in present):
+    # Words wrapped over two lines (…信息处理\n费) still count: search without line breaks.
+    if any(pattern.search(_LINE_BREAKS_RE.sub("", text[s.body_start:s.body_end])) for s in present):
         return
     first = min(present, key=lambda s: s.position.line)
     yield Hit(first.position.line, first.position.col, section=first.number)
