@@ -546,12 +546,12 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
       and where that year stands in the original file.
     * ``year``: title year, else period year, else the year of the report the
       preface names ("现公布…2024年度政府信息公开工作年度报告"), else a "YYYY年" in
-      the first sentence of section 1.
+      the first sentence of section 1, else of section 3.
     * ``organ``: from the title (the words before the year or 政府信息公开,
       without 关于), else a line of its own just above the title naming an organ,
       else the organ the preface presents the report of ("现公布XX局2023年度…"),
       else the first place name ending 镇/乡/街道/县/区/市… at a clause start in
-      section 1; normalised (Simplified) form.
+      section 1 (or section 3, where counts are told); normalised (Simplified) form.
     * ``organ_level``, ``organ_kind``: :func:`organ_level` and :func:`organ_kind` of ``organ``.
     """
     text = norm.text
@@ -590,12 +590,18 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         period_position = source.position(norm.original_offset(pm.start(1)))
 
     year = title_year or period_year or _year_in_preface(text, limit)
-    if year is None and first is not None:
-        sentence = text[first.body_start:first.body_end].lstrip()
-        sentence = _SENTENCE_RE.split(sentence, maxsplit=1)[0][:200]
-        fm = _FIRST_YEAR_RE.search(sentence)
-        if fm:
-            year = int(fm.group(1))
+    if year is None:
+        # The first sentence of section 1, else of section 3 ("2019年,柳溪街道共收到…").
+        for number in (1, 3):
+            section = next((s for s in sections if s.number == number), None)
+            if section is None:
+                continue
+            sentence = text[section.body_start:section.body_end].lstrip()
+            sentence = _SENTENCE_RE.split(sentence, maxsplit=1)[0][:200]
+            fm = _FIRST_YEAR_RE.search(sentence)
+            if fm:
+                year = int(fm.group(1))
+                break
 
     organ = _organ_from_title(title_norm) if title_norm else None
     if organ is None and span is not None:
@@ -604,6 +610,11 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         organ = _organ_in_preface(text, limit)
     if organ is None and first is not None:
         om = _ORGAN_IN_TEXT_RE.search(text, first.body_start, min(first.body_end, first.body_start + 2000))
+        if om is None:
+            # Some reports name themselves only where they count: "2019年,柳溪街道共收到…".
+            third = next((s for s in sections if s.number == 3), None)
+            if third is not None:
+                om = _ORGAN_IN_TEXT_RE.search(text, third.body_start, min(third.body_end, third.body_start + 2000))
         if om:
             organ = om.group(1)
 

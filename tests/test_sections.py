@@ -513,3 +513,12 @@ def test_no_title_organ_from_the_preface_wrapped_over_lines() -> None:
     assert f.title is None  # a wrapped line of the preface is no title
     assert (f.organ, f.organ_level) == ("青河镇人民政府", "township")
     assert (f.title_year, f.period_year, f.year) == (None, None, 2023)  # the report the preface names
+
+
+def test_organ_and_year_told_only_where_the_counts_are() -> None:
+    text = ("政府信息公开工作年度报告\n一、总体情况\n今年以来,本街道把政府信息公开工作作为重要抓手。\n"
+            "二、主动公开政府信息情况\n略。\n三、收到和处理政府信息公开申请情况\n"
+            "2019年,柳溪街道共收到政府信息公开申请1件。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+            "五、存在的主要问题及改进情况\n略。\n六、其他需要报告的事项\n无。\n")
+    f = analyse(text).facts
+    assert (f.organ, f.organ_level, f.year) == ("柳溪街道", "township", 2019)
