@@ -11,10 +11,13 @@ Positions are always in the user's original file: ``line`` and ``col`` are
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+_LINE_END_RE = re.compile(r"\r\n?|\n")
 
 #: A table cell as read: a number, ``None`` when blank, the raw text otherwise.
 CellValue = int | float | str | None
@@ -41,11 +44,16 @@ class SourceText:
 
     text: str
     line_starts: tuple[int, ...]
-    """Offset in ``text`` where each line begins; ``line_starts[0] == 0``."""
+    """Offset in ``text`` where each line begins; ``line_starts[0] == 0``.  Lines end at
+    ``\n``, ``\r\n`` or a lone ``\r``."""
 
     @classmethod
     def of(cls, text: str) -> SourceText:
         starts = [0]
+        if "\r" in text:
+            # \r\n, \n and a lone \r (old Mac files) each end a line, as the normaliser reads them.
+            starts.extend(m.end() for m in _LINE_END_RE.finditer(text))
+            return cls(text, tuple(starts))
         find = text.find
         i = find("\n")
         while i != -1:
@@ -64,8 +72,8 @@ class SourceText:
         if not 1 <= number <= len(self.line_starts):
             return ""
         start = self.line_starts[number - 1]
-        end = self.line_starts[number] - 1 if number < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        end = self.line_starts[number] if number < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
 
 
 @dataclass(frozen=True)

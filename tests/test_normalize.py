@@ -317,3 +317,14 @@ def test_importing_and_normalising_simplified_text_does_not_import_opencc() -> N
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, encoding="utf-8", check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_lone_carriage_return_ends_a_line_in_positions_as_in_the_text() -> None:
+    # Old Mac files end lines with \r alone: line numbers count them as the reader sees them.
+    original = "一、总体情况\r全年主动公开信息12条。\r\r二、主动公开政府信息情况\r"
+    norm = normalize(original)
+    assert norm.text.split("\n")[:4] == ["一、总体情况", "全年主动公开信息12条。", "", "二、主动公开政府信息情况"]
+    source = SourceText.of(original)
+    assert source.line(2) == "全年主动公开信息12条。" and source.line(4) == "二、主动公开政府信息情况"
+    p = where(original, norm.text, norm.offsets, "二、主动")
+    assert (p.line, p.col) == (4, 1)

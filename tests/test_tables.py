@@ -432,3 +432,11 @@ def test_tab_row_opening_with_an_empty_cell() -> None:
     got = extract(_report(_ACTIVE, _apps("\t"), reviews))
     assert got["tables"]["reviews"]["review"] == {"upheld": None, "corrected": 0, "other": 0, "pending": 0,
                                                   "total": 0}
+
+
+def test_empty_lines_after_a_label_are_no_cell() -> None:
+    # Found by fuzzing: a row label followed by nothing but line ends has no cells to place.
+    doc = read_document("行政事业性收费\r\r".encode(), "r.txt")
+    fees = doc.tables["active"].rows["fees"]
+    assert fees.cells["amount"].value is None
+    assert doc.position(fees.cells["amount"].offset).line == 1

@@ -185,7 +185,9 @@ def _fill_gaps(values: list[Token], ncols: int) -> list[Token]:
     last value never do.
     """
     cells = [i for i, v in enumerate(values) if v.kind != "gap"]
-    if not cells or len(cells) == len(values):
+    if not cells:
+        return []  # nothing but empty lines: the row has no cells at all
+    if len(cells) == len(values):
         return values
     # Gaps that open the first value's line (a tab row starting with empty cells) may count too.
     first = cells[0]
