@@ -227,3 +227,14 @@ def test_long_message_wraps_under_the_rule_with_the_findings_indent() -> None:
     assert all(line.startswith("        ") and line == line.rstrip() for line in wrapped)
     assert "".join(line.removeprefix("        ") for line in wrapped) == message
     assert all(cell_len(line) <= 60 for line in lines)
+
+
+def test_english_message_wraps_at_spaces() -> None:
+    message = "section 6 (other matters to report) says nothing about information-processing fees (required from 2021)"
+    result = FileResult("a.txt", "ok", "utf-8", None, "simplified", 2022, "2021",
+                        (Finding("fee-statement-missing", "missing-fee-statement", "error", message, 70, 1,
+                                 section=6),), quoted_lines={70: "六、其他需要报告的事项"})
+    lines = render((result,), width=80, lang="en").splitlines()
+    wrapped = lines[2:4]
+    assert " ".join(line.strip() for line in wrapped) == message
+    assert all(cell_len(line) <= 80 and not line.endswith(" ") for line in wrapped)

@@ -71,28 +71,31 @@ def quote_window(line: str, col: int, room: int) -> tuple[str, int]:
     return prefix + "".join(drawn[start:end]) + suffix, caret
 
 
-def fold_cells(text: str, room: int) -> list[str]:
+def fold_cells(text: str, room: int, words: bool = False) -> list[str]:
     """``text`` cut into pieces of at most ``room`` terminal cells.
 
-    Chinese is not written with spaces between words, so the text is cut where the
-    room ends rather than at a space (which, in these messages, sits inside a label).
+    Chinese is not written with spaces between words, so by default the text is cut
+    where the room ends rather than at a space (which, in these messages, sits inside
+    a label).  With ``words`` (English), a piece ends at its last space when it has one.
     """
     from rich.cells import cell_len
 
     pieces: list[str] = []
-    current: list[str] = []
-    used = 0
+    current = ""
     for char in text:
-        width = cell_len(char)
-        if used + width > room and current:
-            pieces.append("".join(current).rstrip())
-            current, used = [], 0
-            if char == " ":
+        if cell_len(current + char) > room and current:
+            cut = current.rfind(" ") if words else -1
+            if cut > 0:
+                pieces.append(current[:cut])
+                current = current[cut + 1:]
+            else:
+                pieces.append(current.rstrip())
+                current = ""
+            if char == " " and not current:
                 continue
-        current.append(char)
-        used += width
+        current += char
     if current:
-        pieces.append("".join(current).rstrip())
+        pieces.append(current.rstrip())
     return pieces
 
 
@@ -231,7 +234,7 @@ class TerminalWriter:
             # A long message goes under the rule id, wrapped with the finding's indent, so that
             # it never runs back to column 0 where the next finding's severity stands.
             console.print(head, no_wrap=True, overflow="crop")
-            for part in fold_cells(message, max(width - len(indent), 20)):
+            for part in fold_cells(message, max(width - len(indent), 20), self._options.lang == "en"):
                 console.print(Text.assemble(indent, part), no_wrap=True, overflow="crop")
         quoted = result.quoted_lines.get(f.line)
         if quoted is not None:
