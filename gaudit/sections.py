@@ -327,6 +327,11 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
             return not _DETAIL_LINE_RE.fullmatch(_SPACES_RE.sub("", text[a:b]))
         return False
 
+    # A heading numbered with its own Chinese numeral (二、主动公开…) outranks a sub-item
+    # numbered 2. that names the same section: the sub-item is dropped.
+    numbered = {num for i, (num, _) in matches.items() if (line := parsed[i]) is not None and line.numeral == num}
+    for i in [i for i, (num, _) in matches.items() if num in numbered and (ln := parsed[i]) is not None and ln.arabic]:
+        del matches[i]
     # The chain search is quadratic: a pathological file with thousands of heading-like
     # lines keeps its first ones (real reports have a few dozen at most).
     cands = [_Candidate(i, num, strong, nonempty(i)) for i, (num, strong) in sorted(matches.items())[:_MAX_CANDIDATES]]

@@ -522,3 +522,17 @@ def test_organ_and_year_told_only_where_the_counts_are() -> None:
             "五、存在的主要问题及改进情况\n略。\n六、其他需要报告的事项\n无。\n")
     f = analyse(text).facts
     assert (f.organ, f.organ_level, f.year) == ("柳溪街道", "township", 2019)
+
+
+def test_numbered_sub_item_does_not_stand_for_a_section_its_heading_names_later() -> None:
+    # Sections 2 and 3 swapped, and a sub-item "2.主动公开情况" in section 1: the real
+    # 二、 heading is section 2, out of order, not the sub-item.
+    text = REPORT.replace("2021年,我局认真落实政府信息公开各项要求。\n",
+                          "2021年,我局认真落实政府信息公开各项要求。\n2.主动公开情况\n全年公开信息。\n")
+    lines = text.split("\n")
+    i2 = lines.index("二、主动公开政府信息情况")
+    i3 = lines.index("三、收到和处理政府信息公开申请情况")
+    lines[i2:i2 + 2], lines[i3:i3 + 2] = lines[i3:i3 + 2], lines[i2:i2 + 2]
+    r = analyse("\n".join(lines))
+    assert [s.number for s in r.sections] == [1, 3, 2, 4, 5, 6]
+    assert r.sections[2].heading == "二、主动公开政府信息情况"

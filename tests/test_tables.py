@@ -440,3 +440,24 @@ def test_empty_lines_after_a_label_are_no_cell() -> None:
     fees = doc.tables["active"].rows["fees"]
     assert fees.cells["amount"].value is None
     assert doc.position(fees.cells["amount"].offset).line == 1
+
+
+def _spaced(label: str, cells: list[str], width: int = 80) -> str:
+    """A row of a space-aligned table: the label padded, then each cell right-aligned in 8."""
+    pad = width - sum(2 if ord(ch) > 0x2E80 else 1 for ch in label)
+    return label + " " * pad + "".join(c.rjust(8) for c in cells)
+
+
+def test_space_aligned_row_missing_a_middle_cell_keeps_its_columns() -> None:
+    rows = [_spaced(label, ["1", "0", "0", "0", "0", "0", "1"]) for label in _APPS_ROWS]
+    # (二)部分公开 leaves 商业企业 empty: its cells after the gap stay under their columns.
+    rows[3] = _spaced(_APPS_ROWS[3][:12], ["1", "", "0", "0", "0", "0", "1"])
+    header = ("行政复议 行政诉讼\n" + _spaced("", ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3, 0)
+              + "\n" + _spaced("", ["0", "0", "", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"], 0))
+    got = extract(_report(_ACTIVE, "\n".join(rows), header))
+    apps = got["tables"]["applications"]
+    assert apps["partly_disclosed"] == {"natural_person": 1, "commercial": None, "research": 0, "nonprofit": 0,
+                                        "legal_services": 0, "other_org": 0, "total": 1}
+    reviews = got["tables"]["reviews"]
+    assert reviews["review"] == {"upheld": 0, "corrected": 0, "other": None, "pending": 0, "total": 0}
+    assert reviews["litigation_direct"]["total"] == 1

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
 from gaudit.tables.digits import Check, split_digits
+from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import LabelMatcher, fold_label, matcher
 from gaudit.tables.tokens import Token
 from gaudit.template import RowSpec, TableSpec
@@ -324,6 +325,8 @@ def read_table(
     rows: dict[str, Row] = {}
     ambiguous: list[str] = []
     marks: dict[int, bool] = {}  # per row width: does the table end its rows with merge marks?
+    placed: dict[str, list[Token]] = {}  # each found row's cells, in column order
+    unplaced: list[tuple[RowSpec, _Hit, list[Token]]] = []
     for r, spec_row in enumerate(spec.rows):
         hit = by_row.get(r)
         if hit is None:
@@ -340,9 +343,21 @@ def read_table(
                 if unsure:
                     ambiguous.append(spec_row.key)
         elif _unplaced(vals, ncols):
-            ambiguous.append(spec_row.key)
+            unplaced.append((spec_row, hit, vals))
+        placed[spec_row.key] = vals
         rows[spec_row.key] = Row(spec_row.key, hit.label, ctx.pos(hit.start), True,
                                  _cells(spec_row, vals, hit.start))
+    for spec_row, hit, vals in unplaced:
+        # A row short of cells: the complete rows of the same width show where columns stand.
+        ncols = len(spec_row.columns)
+        refs = [v for k, v in placed.items() if len(v) == ncols and all(t.kind in ("num", "value") for t in v)
+                and len({t.line for t in v}) == 1 and len(spec.row(k).columns) == ncols]  # type: ignore[union-attr]
+        spread = place(vals, refs, ncols, Locator(source, norm))
+        if spread is None:
+            ambiguous.append(spec_row.key)
+        else:
+            rows[spec_row.key] = Row(spec_row.key, hit.label, ctx.pos(hit.start), True,
+                                     _cells(spec_row, spread, hit.start))
     key: TableKey = spec.key  # type: ignore[assignment]
     template: TemplateName = spec.template  # type: ignore[assignment]
     return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
@@ -369,6 +384,18 @@ def _header_cells_present(tokens: list[Token]) -> bool:
         elif t.kind == "text":
             run = ""
     return False
+
+
+def _header_line_words(tokens: list[Token], first: int, count: int) -> list[Token] | None:
+    """The last line before the values holding exactly ``count`` short text tokens."""
+    lines: dict[int, list[Token]] = {}
+    for t in tokens[:first]:
+        if t.kind == "text" and len(t.text) <= _MAX_HEADER_CELL:
+            lines.setdefault(t.line, []).append(t)
+    for line in sorted(lines, reverse=True):
+        if len(lines[line]) == count:
+            return lines[line]
+    return None
 
 
 def _header_block_start(tokens: list[Token], first: int) -> int | None:
@@ -430,7 +457,13 @@ def read_reviews(
             if unsure:
                 ambiguous = tuple(r.key for r in spec.rows)
     elif _unplaced(vals, _REVIEW_CELLS):
-        ambiguous = tuple(r.key for r in spec.rows)
+        # The header's fifteen column words, on one line, show where the cells belong.
+        header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
+        spread = place(vals, [header_words] if header_words else [], _REVIEW_CELLS, Locator(source, norm))
+        if spread is None:
+            ambiguous = tuple(r.key for r in spec.rows)
+        else:
+            vals = spread
     table_pos = ctx.pos(header_start)
     rows: dict[str, Row] = {}
     for g, spec_row in enumerate(spec.rows):

@@ -1,0 +1,116 @@
+"""Place the values of a row that lost an empty cell by where they stand on the line.
+
+Text laid out in columns of spaces (``行政复议 … 0     0          0    0``) loses an empty
+cell's place once the spaces are read as separators: the row's values fill its first
+columns.  When the other rows of the table (or the table's header words) show where each
+column stands, each value goes to the nearest column, in order, and the empty ones stay
+blank.  The layout may have been aligned by characters or by display width (a CJK
+character taking two cells); both are tried and the closer fit wins.  When no fit is
+clear (a value halfway between two columns), the row is left as it was.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import pairwise
+from statistics import median
+
+from gaudit.model import NormalizedText, SourceText
+from gaudit.tables.tokens import Token
+
+__all__ = ["Locator", "place"]
+
+#: A value may stand at most this share of the gap between two columns off its column.
+_TOLERANCE = 0.45
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class Locator:
+    """Where a token stands on its line of the original file, in characters and in cells."""
+
+    def __init__(self, source: SourceText, norm: NormalizedText) -> None:
+        self._text = source.text
+        self._starts = source.line_starts
+        self._offsets = norm.offsets
+
+    def line(self, token: Token) -> int:
+        return bisect_right(self._starts, self._offsets[token.start]) - 1
+
+    def centres(self, token: Token) -> tuple[float, float]:
+        """(character column, display column) of the token's middle."""
+        offset = self._offsets[token.start]
+        start = self._starts[bisect_right(self._starts, offset) - 1]
+        chars = offset - start
+        cells = _width(self._text[start:offset])
+        return chars + len(token.text) / 2, cells + _width(token.text) / 2
+
+
+def place(values: Sequence[Token], references: Sequence[Sequence[Token]], ncols: int,
+          where: Locator) -> list[Token] | None:
+    """``values`` (fewer than ``ncols``, on one line) spread over the columns, blanks between.
+
+    ``references`` are token lists of ``ncols`` each whose positions mark the columns
+    (the table's complete rows, or its header words).  None when no placement is clear.
+    """
+    if not values or len(values) >= ncols or not references:
+        return None
+    if any(t.piped for t in values) or len({where.line(v) for v in values}) != 1:
+        return None  # pipes (or tabs) say where cells are; geometry is for columns of spaces
+    best: tuple[float, list[int]] | None = None
+    for metric in (0, 1):
+        spread = [[where.centres(ref[c])[metric] for ref in references] for c in range(ncols)]
+        columns = [median(column) for column in spread]
+        gaps = [b - a for a, b in pairwise(columns)]
+        if min(gaps, default=0) <= 0:
+            continue  # references out of order under this metric: not how the page was laid out
+        allowed = _TOLERANCE * min(gaps)
+        if any(max(column) - min(column) > allowed for column in spread):
+            continue  # the reference rows themselves are not aligned: no columns to go by
+        spots = [where.centres(v)[metric] for v in values]
+        fit = _assign(spots, columns)
+        if fit is None:
+            continue
+        cost, chosen = fit
+        if any(abs(spots[i] - columns[c]) > allowed for i, c in enumerate(chosen)):
+            continue
+        if best is None or cost < best[0]:
+            best = (cost, chosen)
+    if best is None:
+        return None
+    placed: list[Token] = []
+    by_column = dict(zip(best[1], values, strict=True))
+    for c in range(ncols):
+        token = by_column.get(c)
+        placed.append(token if token is not None else Token("", values[0].start, values[0].line, "blank"))
+    return placed
+
+
+def _assign(spots: Sequence[float], columns: Sequence[float]) -> tuple[float, list[int]] | None:
+    """The increasing choice of columns for the spots with the least total distance."""
+    k, n = len(spots), len(columns)
+    inf = float("inf")
+    # cost[i][c]: best total for the first i+1 spots with spot i in column c.
+    cost = [[inf] * n for _ in range(k)]
+    back = [[-1] * n for _ in range(k)]
+    for c in range(n):
+        cost[0][c] = abs(spots[0] - columns[c])
+    for i in range(1, k):
+        best_prev, best_at = inf, -1
+        for c in range(n):
+            if c > 0 and cost[i - 1][c - 1] < best_prev:
+                best_prev, best_at = cost[i - 1][c - 1], c - 1
+            if best_at >= 0:
+                cost[i][c] = best_prev + abs(spots[i] - columns[c])
+                back[i][c] = best_at
+    end = min(range(n), key=lambda c: cost[k - 1][c])
+    if cost[k - 1][end] == inf:
+        return None
+    chosen = [end]
+    for i in range(k - 1, 0, -1):
+        chosen.append(back[i][chosen[-1]])
+    return cost[k - 1][end], chosen[::-1]
