@@ -19,9 +19,10 @@ punctuation, not a table row) and its words name one of the six sections:
 
 Lines without a numeral need a strong match; Arabic numbering (``1.``) too.
 Among the candidates the accepted sections are the chain in increasing section
-number that has the most sections, then the most sections with content after
-the heading (so a table of contents or headings repeated at the end with
-"详情见正文" lose against the body), then the earliest lines.  A section absent
+number that weighs most, a heading with content after it counting nearly twice
+as much as an empty one (so a table of contents or headings repeated at the end
+with "详情见正文" lose against the body, even when the body has one heading out
+of place), then the earliest lines.  A section absent
 from that chain but present elsewhere (out of order) is accepted at its first
 strong (or correctly numbered) candidate, so that a ``section-order`` rule sees
 it out of place instead of a ``missing-section`` rule calling it absent.
@@ -158,6 +159,8 @@ class _Line:
     """Heading words: numeral, markup, spaces and trailers removed."""
     inline: bool = False
     """The heading's section text goes on after it on the same line (``一、总体情况。2022年…``)."""
+    comma: bool = False
+    """The numeral is followed by a comma (``一,``), as in a sentence, not by 、 or ``.``."""
 
 
 @dataclass(frozen=True)
@@ -200,11 +203,13 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     numeral: int | None = None
     arabic = False
     m = _NUMBERED_RE.match(body)
+    comma = False
     if m:
         if m.group(3):
             arabic = True
         else:
             numeral = _cn_number(m.group(1) or m.group(2))
+            comma = "," in m.group()
         body = body[m.end():]
     elif len(raw) > 3 * _MAX_HEADING:
         return None  # a paragraph: only a numbered line may carry its heading inline
@@ -213,13 +218,14 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     if len(raw) <= 3 * _MAX_HEADING:
         words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
         if words and len(words) <= _MAX_HEADING and not _INLINE_CUT_RE.search(words):
-            return _Line(start, end, next_start, numeral, arabic, words)
+            return _Line(start, end, next_start, numeral, arabic, words, comma=comma)
     if numeral is not None:
         # A heading and its section's first sentence on one line: 一、总体情况。2022年…,
         # 五、存在的主要问题及改进情况:主要问题… (only a known heading counts, see find_sections).
         cut = _INLINE_CUT_RE.search(body)
         if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
-            return _Line(start, end, next_start, numeral, arabic, _SPACES_RE.sub("", body[:cut.start()]), True)
+            return _Line(start, end, next_start, numeral, arabic, _SPACES_RE.sub("", body[:cut.start()]), True,
+                         comma)
     return None
 
 
@@ -264,9 +270,20 @@ def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:
     return None
 
 
+#: What a candidate heading adds to a chain: an empty one (a contents list, headings repeated
+#: at the end) a little over half of one with content under it, so that a list of all six
+#: loses against a body in which one heading went astray, but a body whose sections 2-4
+#: stand empty keeps them.
+_EMPTY_WEIGHT, _FULL_WEIGHT = 550, 1000
+
+
+def _weight(cand: _Candidate) -> int:
+    return _FULL_WEIGHT if cand.nonempty else _EMPTY_WEIGHT
+
+
 def _best_chain(cands: list[_Candidate]) -> list[int]:
-    """Indexes into ``cands`` of the chain with increasing section numbers that has the
-    most sections, then the most non-empty bodies, then the earliest lines."""
+    """Indexes into ``cands`` of the chain with increasing section numbers that weighs most
+    (sections with content count nearly twice as much as empty ones), then the earliest lines."""
     n = len(cands)
     best = [0] * n
     for i in range(n - 1, -1, -1):
@@ -274,7 +291,7 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
         for j in range(i + 1, n):
             if cands[j].number > cands[i].number and best[j] > tail:
                 tail = best[j]
-        best[i] = 1000 + (10 if cands[i].nonempty else 0) + tail
+        best[i] = _weight(cands[i]) + tail
     chain: list[int] = []
     want = max(best, default=0)
     last_number = 0
@@ -283,7 +300,7 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
             break
         if cands[i].number > last_number and best[i] == want:
             chain.append(i)
-            want -= 1000 + (10 if cands[i].nonempty else 0)
+            want -= _weight(cands[i])
             last_number = cands[i].number
     return chain
 
@@ -337,12 +354,19 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
     cands = [_Candidate(i, num, strong, nonempty(i)) for i, (num, strong) in sorted(matches.items())[:_MAX_CANDIDATES]]
     chosen = {cands[k].line_index: cands[k].number for k in _best_chain(cands)}
     have = set(chosen.values())
-    for c in cands:  # sections present only out of order
+    # Sections present only out of order: the first heading with content under it, else the last
+    # one (a contents list comes first, the body's heading after it).
+    astray: dict[int, _Candidate] = {}
+    for c in cands:
         line = parsed[c.line_index]
         assert line is not None
-        if c.number not in have and (c.strong or line.numeral == c.number):
-            chosen[c.line_index] = c.number
-            have.add(c.number)
+        if c.number in have or not (c.strong or line.numeral == c.number):
+            continue
+        held = astray.get(c.number)
+        if held is None or not held.nonempty:
+            astray[c.number] = c
+    for number, c in astray.items():
+        chosen[c.line_index] = number
 
     order = sorted(chosen)
     last_line = source.position(max(len(source.text) - 1, 0)).line
@@ -364,9 +388,11 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
     for i, line in enumerate(parsed):
         if line is None or line.numeral is None or _is_table_row(line, pats):
             continue
-        if line.inline:
+        if line.inline or line.comma:
             if i not in matches:
-                continue  # a numbered sentence (一、加强组织领导。局党组…) is not an outline heading
+                # A numbered sentence (一、加强组织领导。局党组…), or the wrapped tail of one
+                # (较为单\n一,图解、视频…): headings take 、 or . after their numeral, not a comma.
+                continue
         elif _ends_sentence(text, raw_lines[i]):
             continue
         if i in chosen:

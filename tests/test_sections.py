@@ -536,3 +536,17 @@ def test_numbered_sub_item_does_not_stand_for_a_section_its_heading_names_later(
     r = analyse("\n".join(lines))
     assert [s.number for s in r.sections] == [1, 3, 2, 4, 5, 6]
     assert r.sections[2].heading == "二、主动公开政府信息情况"
+
+
+def test_contents_list_without_leaders_loses_against_a_body_with_a_heading_astray() -> None:
+    toc = "\n".join(["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"])
+    lines = REPORT.split("\n")
+    # In the body, 五、 comes before 四、 (which lost its text).
+    i4 = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    lines[i4:i4 + 3] = ["五、存在的主要问题及改进情况", "四、政府信息公开行政复议、行政诉讼情况",
+                        "公开内容还不够全面。"]
+    text = "\n".join([lines[0], lines[1], "目录", toc, *lines[2:]])
+    r = analyse(text)
+    assert all(s.position.line > 9 for s in r.sections), [(s.number, s.position.line) for s in r.sections]
+    assert [s.number for s in r.sections] == [1, 2, 3, 5, 4, 6]
