@@ -540,7 +540,8 @@ def test_numbered_sub_item_does_not_stand_for_a_section_its_heading_names_later(
 
 def test_contents_list_without_leaders_loses_against_a_body_with_a_heading_astray() -> None:
     toc = "\n".join(["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"])
+                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                     "六、其他需要报告的事项"])
     lines = REPORT.split("\n")
     # In the body, 五、 comes before 四、 (which lost its text).
     i4 = lines.index("四、政府信息公开行政复议、行政诉讼情况")
