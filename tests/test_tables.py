@@ -461,3 +461,31 @@ def test_space_aligned_row_missing_a_middle_cell_keeps_its_columns() -> None:
     reviews = got["tables"]["reviews"]
     assert reviews["review"] == {"upheld": 0, "corrected": 0, "other": None, "pending": 0, "total": 0}
     assert reviews["litigation_direct"]["total"] == 1
+
+
+def test_pipe_row_opening_with_a_pipe_in_a_table_without_borders_opens_with_an_empty_cell() -> None:
+    five = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    reviews = ("行政复议 ||||| 行政诉讼 |||||||||\n"
+               f"{five} | 未经复议直接起诉 ||||| 复议后起诉 ||||\n"
+               f" ||||| {five} | {five}\n"
+               " | 0 | 0 | 0 | 0 | 4 | 0 | 0 | 2 | 6 | 0 | 0 | 0 | 0 | 0\n")
+    rows = extract(_report(_ACTIVE, _apps(" | "), reviews))["tables"]["reviews"]
+    assert rows["review"] == {"upheld": None, "corrected": 0, "other": 0, "pending": 0, "total": 0}
+    assert rows["litigation_direct"] == {"upheld": 4, "corrected": 0, "other": 0, "pending": 2, "total": 6}
+    # With a border pipe opening every row, the first pipe is a border.
+    bordered = "| 行政复议 | 行政诉讼\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n| " + " | ".join(["1"] * 15)
+    rows = extract(_report(_ACTIVE, _apps(" | "), bordered))["tables"]["reviews"]
+    assert rows["review"]["upheld"] == 1
+
+
+def test_one_cell_per_line_row_whose_first_cell_is_an_empty_line() -> None:
+    lines = []
+    for label in _APPS_ROWS:
+        lines += [label, *["1", "0", "0", "0", "0", "0", "1"]]
+    at = lines.index("(一)予以公开") + 1
+    lines[at] = ""  # 自然人 left empty: no blank lines between rows, so the empty line is the cell
+    got = extract(_report(_ACTIVE, "\n".join(lines), "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                          + " ".join(["0"] * 15)))
+    assert got["tables"]["applications"]["disclosed"] == {"natural_person": None, "commercial": 0, "research": 0,
+                                                          "nonprofit": 0, "legal_services": 0, "other_org": 0,
+                                                          "total": 1}

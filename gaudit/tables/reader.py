@@ -190,11 +190,12 @@ def _fill_gaps(values: list[Token], ncols: int) -> list[Token]:
         return []  # nothing but empty lines: the row has no cells at all
     if len(cells) == len(values):
         return values
-    # Gaps that open the first value's line (a tab row starting with empty cells) may count too.
+    # Gaps that open the first value's line (a tab row starting with empty cells) may count
+    # too, and then those before it (one cell per line: the first cell left as an empty line).
     first = cells[0]
     while first > 0 and values[first - 1].kind == "gap" and values[first - 1].line == values[cells[0]].line:
         first -= 1
-    for start in (cells[0], first):
+    for start in (cells[0], first, 0):
         inner = values[start:cells[-1] + 1]
         if len(cells) < ncols and len(inner) == ncols:
             return [Token("", v.start, v.line, "blank") if v.kind == "gap" else v for v in inner]

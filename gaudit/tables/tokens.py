@@ -134,16 +134,29 @@ def tokenize(text: str, begin: int, end: int, is_label: Callable[[str], bool]) -
     """
     out: list[Token] = []
     line_no = text.count("\n", 0, begin)
+    borders = _pipe_borders(text, begin, end)
     pos = begin
     while pos < end:
         nl = text.find("\n", pos, end)
         stop = end if nl == -1 else nl
         line = text[pos:stop]
-        _line(line, pos, line_no, out, is_label)
+        _line(line, pos, line_no, out, is_label, borders)
         line_no += 1
         pos = stop + 1
     _unstack_headers(out)
     return out
+
+
+def _pipe_borders(text: str, begin: int, end: int) -> bool:
+    """Whether most of this stretch's pipe rows open with a pipe (a border: ``| a | b |``,
+    Markdown, HTML turned into rows) or not (pipes between or after cells: ``a | b |``):
+    in the latter, the few rows that open with a pipe open with an empty cell."""
+    opening = total = 0
+    for line in text[begin:end].split("\n"):
+        if "|" in line:
+            total += 1
+            opening += line.lstrip().startswith("|")
+    return total == 0 or opening * 2 > total
 
 
 def _unstack_headers(tokens: list[Token]) -> None:
@@ -159,7 +172,8 @@ def _unstack_headers(tokens: list[Token]) -> None:
             tokens[i] = Token(t.text, t.start, t.line, "text")
 
 
-def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
+          borders: bool = True) -> None:
     stripped = line.strip()
     if not stripped:
         # One cell per line (seed 002): a tab-indented empty line is an explicit blank cell.
@@ -174,7 +188,7 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
         for p in pieces:
             offsets.append(at)
             at += len(p) + 1
-        first = 1 if line.lstrip().startswith("|") else 0
+        first = 1 if borders and line.lstrip().startswith("|") else 0
         last = len(pieces) - 1 if line.rstrip().endswith("|") else len(pieces)
         for p, off in zip(pieces[first:last], offsets[first:last], strict=True):
             cell = p.strip()
