@@ -1,0 +1,60 @@
+"""Measure gaudit's accuracy on two freshly generated corpora of annual reports with known content.
+
+    python benchmarks/accuracy/run.py [--n 600] [--seed 1] [--keep DIR]
+
+Generates one corpus with gen_a.py and one with gen_b.py (n reports each, same seed) in a temporary
+folder, runs gaudit on each (`python -m gaudit` with this Python) and prints a summary of each
+score: extraction accuracy per layout, precision / recall per finding kind, and the errors gaudit
+reports on clean reports. With --keep, DIR (new or empty) keeps the corpora, gaudit's outputs and
+the full reports (score_a.txt / .json, score_b.txt / .json). README.md explains the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+
+import gen_a
+import gen_b
+import score
+
+
+def run(base, n, seed, keep):
+    for label, gen in (('a', gen_a), ('b', gen_b)):
+        corpus = os.path.join(base, f'corpus_{label}')
+        gen.generate(corpus, n, seed)
+        with open(os.path.join(corpus, 'truth.json'), encoding='utf-8') as f:
+            truth = json.load(f)
+        ext, chk = score.run_gaudit(corpus, os.path.join(base, f'gaudit_{label}') if keep else None)
+        R, lists = score.score(truth, ext, chk)
+        print(f'\nGENERATOR {label.upper()} (gen_{label}.py, {n} reports, seed {seed})')
+        score.summary(R, lists, truth)
+        sys.stdout.flush()
+        if keep:
+            with open(os.path.join(base, f'score_{label}.txt'), 'w', encoding='utf-8') as f:
+                score.report(R, lists, truth, 30, out=f)
+            score.write_json(R, lists, os.path.join(base, f'score_{label}.json'))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--n', type=int, default=600, help='reports per corpus (default 600)')
+    ap.add_argument('--seed', type=int, default=1, help='seed of both generators (default 1)')
+    ap.add_argument('--keep', metavar='DIR', help='keep corpora, gaudit outputs and full reports in DIR (new or empty)')
+    a = ap.parse_args(argv)
+    if a.keep:
+        if os.path.isdir(a.keep) and os.listdir(a.keep):
+            sys.exit(f'--keep: {a.keep} is not empty')
+        os.makedirs(a.keep, exist_ok=True)
+        run(a.keep, a.n, a.seed, keep=True)
+        print(f'\ncorpora, gaudit outputs and full reports kept in {a.keep}')
+    else:
+        with tempfile.TemporaryDirectory(prefix='gaudit-accuracy-') as tmp:
+            run(tmp, a.n, a.seed, keep=False)
+
+
+if __name__ == '__main__':
+    main()
