@@ -27,7 +27,10 @@ _TOLERANCE = 0.45
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display cells: wide and full-width characters take two (nothing below U+1100 is wide)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF")
 
 
 class Locator:
@@ -37,17 +40,24 @@ class Locator:
         self._text = source.text
         self._starts = source.line_starts
         self._offsets = norm.offsets
+        # Each reference token is measured for every short row and both metrics: once is enough.
+        self._centres: dict[tuple[int, str], tuple[float, float]] = {}
 
     def line(self, token: Token) -> int:
         return bisect_right(self._starts, self._offsets[token.start]) - 1
 
     def centres(self, token: Token) -> tuple[float, float]:
         """(character column, display column) of the token's middle."""
+        key = (token.start, token.text)
+        known = self._centres.get(key)
+        if known is not None:
+            return known
         offset = self._offsets[token.start]
         start = self._starts[bisect_right(self._starts, offset) - 1]
         chars = offset - start
         cells = _width(self._text[start:offset])
-        return chars + len(token.text) / 2, cells + _width(token.text) / 2
+        known = self._centres[key] = (chars + len(token.text) / 2, cells + _width(token.text) / 2)
+        return known
 
 
 def place(values: Sequence[Token], references: Sequence[Sequence[Token]], ncols: int,

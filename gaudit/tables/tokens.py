@@ -57,7 +57,21 @@ _PROSE_RE = re.compile(r"\d\s*(?:件|个|条|项|次|份|宗|起|家|人次)|[�
 _LEAD_NUMBERING_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.、)])(?=\D)")
 
 
+#: ``_kind`` of recent words: tables repeat the same numbers and label words.
+_KINDS: dict[str, TokenKind] = {}
+_KINDS_LIMIT = 20_000
+
+
 def _kind(text: str) -> TokenKind:
+    kind = _KINDS.get(text)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_LIMIT:
+            _KINDS.clear()  # keep memory flat over thousands of files
+        kind = _KINDS[text] = _classify(text)
+    return kind
+
+
+def _classify(text: str) -> TokenKind:
     if not text:
         return "blank"
     if is_number_text(text):
