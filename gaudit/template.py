@@ -60,7 +60,9 @@ class RowSpec:
     label_en: str = ""
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: there is one spec per table and format, and the
+# readers look their matchers up by spec for every table of every report.
+@dataclass(frozen=True, eq=False)
 class TableSpec:
     key: str
     template: str

@@ -47,6 +47,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _MIN_PREFIX = 5
 #: A prefix this long names its label whatever the label's length (``1申请人无正当理由逾期不补正``).
 _LONG_PREFIX = 8
+#: A memo entry for a text that matches no row (``None`` is a result, not an absence).
+_UNKNOWN = object()
 #: Entries of a matcher's memo before it is emptied.
 _MEMO_LIMIT = 50_000
 
@@ -80,6 +82,8 @@ class LabelMatcher:
     """Memo of :meth:`strip_prefixes`: the same few hundred label texts recur in every report."""
     _prefix_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Memo of :meth:`_cut_short`."""
+    _first: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Memo of :meth:`match` from the first row on."""
 
     def strip_prefixes(self, folded: str) -> str:
         """``folded`` without the group words and article citations glued in front of it."""
@@ -101,6 +105,17 @@ class LabelMatcher:
         """Index of the first row after ``after`` whose label ``folded`` is, else None."""
         if not folded or len(folded) > self.max_len:
             return None
+        if after >= 0:
+            return self._match(folded, after)
+        # Walking a table tries every label from the first row on: the same texts again and again.
+        row = self._first.get(folded, _UNKNOWN)
+        if row is _UNKNOWN:
+            if len(self._first) >= _MEMO_LIMIT:
+                self._first.clear()
+            row = self._first[folded] = self._match(folded, after)
+        return row  # type: ignore[return-value]
+
+    def _match(self, folded: str, after: int) -> int | None:
         row = self.exact.get(folded)
         if row is not None and row > after:
             return row
