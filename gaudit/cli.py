@@ -17,6 +17,8 @@ import typer
 from gaudit import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from gaudit.audit import AuditOptions, Job
     from gaudit.rules import Rule
     from gaudit.settings import Settings
@@ -309,18 +311,26 @@ def extract(
                           "max_size": max_size}, config)
     options = _options(settings, [], encoding, False)
     job_list = _jobs(paths, settings, stdin_filename)
-    files = list(run_jobs(extract_input, job_list, options, settings.jobs))
+    failed = False
+
+    def files() -> Iterator[dict[str, Any]]:
+        # Written as they are read: nothing of a file is kept once it is out.
+        nonlocal failed
+        for f in run_jobs(extract_input, job_list, options, settings.jobs):
+            failed = failed or f["status"] != "ok"
+            yield f
+
     stream = _open_output(output, fmt != "table")
     if fmt == "json":
-        write_json(files, stream)
+        write_json(files(), stream)
     elif fmt == "csv":
-        write_csv(files, stream)
+        write_csv(files(), stream)
     else:
-        write_tables(files, stream, settings.lang)
+        write_tables(files(), stream, settings.lang)
     stream.flush()
     if output is not None:
         stream.close()
-    if not job_list or any(f["status"] != "ok" for f in files):
+    if not job_list or failed:
         raise typer.Exit(EXIT_UNREADABLE)
 
 

@@ -8,7 +8,6 @@ text for a cell that is not a number.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -56,10 +55,18 @@ def extract_input(job: Job, options: AuditOptions) -> dict[str, Any]:
 
 
 def write_json(files: Iterable[dict[str, Any]], out: TextIO) -> None:
-    doc = {"schema": SCHEMA, "tool": {"name": "gaudit", "version": __version__},
-           "files": list(files)}
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """The ``gaudit.extract/1`` document, each file written as it comes (memory stays flat)."""
+    from gaudit.output.json_stream import ArrayStream, dumps, key_prefix
+
+    out.write("{" + key_prefix("schema", 0, first=True) + dumps(SCHEMA, 1))
+    out.write(key_prefix("tool", 0) + dumps({"name": "gaudit", "version": __version__}, 1))
+    out.write(key_prefix("files", 0))
+    array = ArrayStream(out, depth=1)
+    array.open()
+    for f in files:
+        array.add(f)
+    array.close()
+    out.write("\n}\n")
 
 
 def _labels(template: str, table: str, row: str, column: str) -> str:

@@ -171,11 +171,25 @@ def test_json_is_the_contract_and_valid_against_its_schema() -> None:
     assert text.startswith('{\n  "schema": "gaudit.check/1",') and text.endswith("}\n")
 
 
-def test_json_sorts_files_by_path_and_is_byte_identical_across_runs() -> None:
-    shuffled = (D, B, C, A)
-    assert [f["path"] for f in json.loads(render(Format.JSON, shuffled))["files"]] == [
-        "reports/a.txt", "reports/b.txt", "reports/c.pdf", "reports/柳溪镇 2022.txt"]
-    assert render(Format.JSON) == render(Format.JSON)
+def test_json_is_written_file_by_file_exactly_as_one_document_would_be() -> None:
+    # Files are written as they arrive (in path order from the CLI) rather than kept to the
+    # end, and the bytes are those of json.dumps over the whole document.
+    text = render(Format.JSON)
+    doc = json.loads(text)
+    assert text == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert [f["path"] for f in doc["files"]] == [r.path for r in RESULTS]
+    assert render(Format.JSON) == text
+    empty = render(Format.JSON, ())
+    assert json.loads(empty)["files"] == [] and '"files": [],' in empty
+    assert empty == json.dumps(json.loads(empty), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_writer_keeps_no_file_once_it_is_written() -> None:
+    stream = io.StringIO()
+    writer = make_writer(Format.JSON, stream, OutputOptions(tool_version="9.8.7"))
+    writer.start()
+    writer.add(A)
+    assert "reports/a.txt" in stream.getvalue()  # out before the run ends
 
 
 def test_json_schema_rejects_a_wrong_document() -> None:
@@ -324,7 +338,31 @@ def test_junit_survives_control_characters_in_messages() -> None:
     assert failure is not None and failure.get("message") == "r: bad\ufffdbyte\ufffd"
 
 
+def test_junit_spooled_to_disk_gives_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gaudit.output.junit as junit
+
+    in_memory = render(Format.JUNIT)
+    monkeypatch.setattr(junit, "_SPOOL_IN_MEMORY", 16)  # every case past the first goes to disk
+    assert render(Format.JUNIT) == in_memory
+    # The layout is ElementTree's own indentation of the whole document.
+    root = ET.fromstring(in_memory.split("\n", 1)[1])
+    ET.indent(root)
+    assert in_memory.split("\n", 1)[1] == ET.tostring(root, encoding="unicode") + "\n"
+    empty = render(Format.JUNIT, ())
+    assert '<testsuite name="gaudit" tests="0" failures="0" errors="0" />' in empty
+
+
 # ------------------------------------------------------------------ sarif
+def test_sarif_is_streamed_in_json_dumps_layout() -> None:
+    text = render(Format.SARIF)
+    log = json.loads(text)
+    assert text == json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    assert len(log["runs"]) == 1 and len(log["runs"][0]["results"]) == 4  # 3 in a.txt, 1 in 柳溪镇
+    empty = render(Format.SARIF, ())
+    assert json.loads(empty)["runs"][0]["results"] == []
+    assert empty == json.dumps(json.loads(empty), ensure_ascii=False, indent=2) + "\n"
+
+
 def sarif(results: tuple[FileResult, ...] = RESULTS, **changes: Any) -> dict[str, Any]:
     log: dict[str, Any] = json.loads(render(Format.SARIF, results, **changes))
     return log

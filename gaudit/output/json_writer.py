@@ -1,16 +1,17 @@
-"""``--format json``: the whole ``gaudit.check/1`` document, written at the end.
+"""``--format json``: the ``gaudit.check/1`` document, written file by file.
 
-Only the small contract dicts are held until :meth:`JsonWriter.finish`; the
-document is indented, keeps Chinese as is and carries no timestamp, so the
-same input always gives the same bytes.
+Each file's object is written as soon as it is audited (files arrive in path
+order), so memory does not grow with the number of files; the summary closes
+the document.  The document is indented, keeps Chinese as is and carries no
+timestamp, so the same input always gives the same bytes.
 """
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gaudit.output.contract import SCHEMA, file_to_contract, tool_object
+from gaudit.output.json_stream import ArrayStream, dumps, key_prefix
 
 if TYPE_CHECKING:
     from gaudit.model import FileResult
@@ -22,23 +23,20 @@ class JsonWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
         self._options = options
-        self._files: list[dict[str, Any]] = []
+        self._files = ArrayStream(stream, depth=1)
 
     def start(self) -> None:
-        pass
+        self._stream.write("{")
+        self._stream.write(key_prefix("schema", 0, first=True) + dumps(SCHEMA, 1))
+        self._stream.write(key_prefix("tool", 0) + dumps(tool_object(self._options.tool_version), 1))
+        self._stream.write(key_prefix("files", 0))
+        self._files.open()
 
     def add(self, result: FileResult) -> None:
-        self._files.append(file_to_contract(result))
+        self._files.add(file_to_contract(result))
 
     def finish(self, summary: Summary) -> None:
-        # Results arrive in path order; sorting again keeps the contract even if a caller does not.
-        self._files.sort(key=lambda f: f["path"])
-        document = {
-            "schema": SCHEMA,
-            "tool": tool_object(self._options.tool_version),
-            "files": self._files,
-            "summary": summary.to_contract(),
-        }
-        self._stream.write(json.dumps(document, ensure_ascii=False, indent=2))
-        self._stream.write("\n")
+        self._files.close()
+        self._stream.write(key_prefix("summary", 0) + dumps(summary.to_contract(), 1))
+        self._stream.write("\n}\n")
         self._stream.flush()

@@ -9,8 +9,10 @@ finding is a ``<failure>`` of that test case and an unreadable file is an
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from gaudit.model import FileResult
@@ -25,10 +27,22 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+#: Test cases kept in memory before the spool moves to a temporary file.
+_SPOOL_IN_MEMORY = 4 * 1024 * 1024
+#: Where the cases go in the skeleton document (an element name no XML of ours uses).
+_PLACEHOLDER = "gaudit-cases"
+
+
 class JunitWriter:
+    """Each test case is serialised as its file arrives and spooled (to a temporary file
+    beyond a few MB): the counts that open the document are known only at the end, and
+    keeping every case as an element made memory grow with the number of files."""
+
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
-        self._cases: list[ET.Element] = []
+        self._spool: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in finish)
+            max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")
+        self._tests = 0
         self._failures = 0
         self._errors = 0
 
@@ -49,16 +63,23 @@ class JunitWriter:
                 message = _clean(f.message)
                 failure = ET.SubElement(case, "failure", type=f.kind, message=f"{f.rule}: {message}")
                 failure.text = f"{_clean(result.path)}:{f.line}:{f.col}: {f.severity} {f.rule} {message}"
-        self._cases.append(case)
+        ET.indent(case, level=2)  # a case stands two levels deep: testsuites > testsuite
+        self._spool.write(("\n    " if self._tests else "") + ET.tostring(case, encoding="unicode"))
+        self._tests += 1
 
     def finish(self, summary: Summary) -> None:
-        counts = {"tests": str(len(self._cases)), "failures": str(self._failures),
-                  "errors": str(self._errors)}
+        counts = {"tests": str(self._tests), "failures": str(self._failures), "errors": str(self._errors)}
         root = ET.Element("testsuites", {"name": "gaudit", **counts})
         suite = ET.SubElement(root, "testsuite", {"name": "gaudit", **counts})
-        suite.extend(sorted(self._cases, key=lambda c: c.get("name", "")))
+        if self._tests:
+            ET.SubElement(suite, _PLACEHOLDER)
         ET.indent(root)
+        head, _, tail = ET.tostring(root, encoding="unicode").partition(f"<{_PLACEHOLDER} />")
         self._stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self._stream.write(ET.tostring(root, encoding="unicode"))
+        self._stream.write(head)
+        self._spool.seek(0)
+        shutil.copyfileobj(self._spool, self._stream)
+        self._spool.close()
+        self._stream.write(tail)
         self._stream.write("\n")
         self._stream.flush()

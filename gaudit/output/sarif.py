@@ -1,6 +1,6 @@
 """``--format sarif``: a SARIF 2.1.0 log for GitHub code scanning and other viewers.
 
-One run; ``tool.driver.rules`` lists every rule in force (``ruleIndex`` points
+One run, its results written as files arrive; ``tool.driver.rules`` lists every rule in force (``ruleIndex`` points
 into it); each finding is a result located by a URI relative to
 ``OutputOptions.base_dir`` under the ``%SRCROOT%`` base.  Files that could not
 be read become error notifications of the invocation rather than results,
@@ -14,12 +14,12 @@ never the line number, so an alert survives lines being inserted above it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from gaudit.output.contract import TOOL_NAME
+from gaudit.output.json_stream import ArrayStream, dumps, key_prefix
 
 if TYPE_CHECKING:
     from gaudit.model import FileResult, Finding
@@ -95,11 +95,21 @@ class SarifWriter:
         self._options = options
         self._rules: list[dict[str, Any]] = [rule_descriptor(r) for r in options.rules]
         self._rule_index: dict[str, int] = {r["id"]: i for i, r in enumerate(self._rules)}
-        self._results: list[tuple[str, list[dict[str, Any]]]] = []
+        # Results are written as files arrive (memory stays flat over thousands of files),
+        # so the run lists them before its tool and invocation, which are complete only at
+        # the end; members of a JSON object have no order a SARIF reader relies on.
+        self._results = ArrayStream(stream, depth=3)
         self._notifications: list[tuple[str, dict[str, Any]]] = []
 
     def start(self) -> None:
-        pass
+        self._stream.write("{")
+        self._stream.write(key_prefix("$schema", 0, first=True) + dumps(SARIF_SCHEMA, 1))
+        self._stream.write(key_prefix("version", 0) + dumps("2.1.0", 1))
+        self._stream.write(key_prefix("runs", 0) + "[\n" + " " * 4 + "{")
+        # gaudit counts columns in characters, not UTF-16 code units.
+        self._stream.write(key_prefix("columnKind", 2, first=True) + dumps("unicodeCodePoints", 3))
+        self._stream.write(key_prefix("results", 2))
+        self._results.open()
 
     def _index(self, finding: Finding) -> int:
         # A finding of a rule nobody described still gets a (minimal) descriptor.
@@ -123,14 +133,12 @@ class SarifWriter:
                 "properties": {"kind": kind},
             }))
             return
-        results: list[dict[str, Any]] = []
         seen: dict[str, int] = {}
         for finding in result.findings:
             digest = fingerprint(location["uri"], finding, result.quoted_lines.get(finding.line, ""))
             # Identical findings on identical lines stay distinct by their order in the file.
             seen[digest] = seen.get(digest, 0) + 1
-            results.append(self._result(finding, location, f"{digest}:{seen[digest]}"))
-        self._results.append((result.path, results))
+            self._results.add(self._result(finding, location, f"{digest}:{seen[digest]}"))
 
     def _result(self, finding: Finding, location: dict[str, str], digest: str) -> dict[str, Any]:
         properties: dict[str, Any] = {"kind": finding.kind}
@@ -152,27 +160,18 @@ class SarifWriter:
         }
 
     def finish(self, summary: Summary) -> None:
-        self._results.sort(key=lambda item: item[0])
+        self._results.close()
         self._notifications.sort(key=lambda item: item[0])
         invocation: dict[str, Any] = {"executionSuccessful": summary.failed == 0}
         if self._notifications:
             invocation["toolExecutionNotifications"] = [n for _, n in self._notifications]
-        log = {
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": TOOL_NAME,
-                    "version": self._options.tool_version,
-                    "informationUri": INFORMATION_URI,
-                    "rules": self._rules,
-                }},
-                "invocations": [invocation],
-                # gaudit counts columns in characters, not UTF-16 code units.
-                "columnKind": "unicodeCodePoints",
-                "results": [r for _, file_results in self._results for r in file_results],
-            }],
-        }
-        self._stream.write(json.dumps(log, ensure_ascii=False, indent=2))
-        self._stream.write("\n")
+        tool = {"driver": {
+            "name": TOOL_NAME,
+            "version": self._options.tool_version,
+            "informationUri": INFORMATION_URI,
+            "rules": self._rules,
+        }}
+        self._stream.write(key_prefix("tool", 2) + dumps(tool, 3))
+        self._stream.write(key_prefix("invocations", 2) + dumps([invocation], 3))
+        self._stream.write("\n" + " " * 4 + "}\n" + " " * 2 + "]\n}\n")
         self._stream.flush()
