@@ -40,7 +40,7 @@ RESULTS = (
 )
 
 ZH = """\
-县局/2022.txt  gb18030 · 简体 · 2022年 · 2021版模板
+县局/2022.txt  gb18030 · 简体 · 2022年度 · 2021版模板
   警告  9:3    reviews-blank  「结果纠正」栏为空
           9 │     行政复议    0        0
             │       ^
@@ -66,7 +66,7 @@ ZH = """\
 """
 
 EN = """\
-县局/2022.txt  gb18030 · Simplified · 2022 · 2021 template
+县局/2022.txt  gb18030 · Simplified · year 2022 · 2021 template
   warning  9:3    reviews-blank  「结果纠正」栏为空
              9 │     行政复议    0        0
                │       ^
