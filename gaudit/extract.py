@@ -107,11 +107,15 @@ def write_tables(files: Iterable[dict[str, Any]], out: TextIO, lang: str = "zh")
             console.print("未找到法定统计表" if lang == "zh" else "no statutory table found")
         for key, rows in f["tables"].items():
             layout = spec(key, f["template"])
-            grid = RichTable(title=TABLE_TITLES[key], show_lines=False)
-            grid.add_column("项目" if lang == "zh" else "row")
+            # Lines between rows: a label wrapped over lines still reads as one row.
+            grid = RichTable(title=TABLE_TITLES[key], show_lines=True)
+            # Labels and headers wrap (fold) rather than end in "…": in 80 columns a table of
+            # nine columns would otherwise show "第二 …" for every row of the active table.
+            grid.add_column("项目" if lang == "zh" else "row", overflow="fold")
             for col in layout.column_keys:
                 label = next(c.label for r in layout.rows for c in r.columns if c.key == col)
-                grid.add_column(label, justify="right")
+                grid.add_column(label, justify="right", overflow="fold")
+            group = ""
             for row_spec in layout.rows:
                 cells = rows.get(row_spec.key, {})
                 values = []
@@ -126,6 +130,8 @@ def write_tables(files: Iterable[dict[str, Any]], out: TextIO, lang: str = "zh")
                         values.append(f"[yellow]{value}[/yellow]")
                     else:
                         values.append(str(value))
-                label = f"{row_spec.group} {row_spec.label}".strip()
+                # A group label stands once, over its first row, as in the template's merged cell.
+                label = row_spec.label if row_spec.group == group else f"{row_spec.group} {row_spec.label}".strip()
+                group = row_spec.group
                 grid.add_row(label, *values)
             console.print(grid)

@@ -183,6 +183,34 @@ def test_extract_csv_one_row_per_cell() -> None:
     assert {r["table"] for r in rows} == {"active", "applications", "reviews"}
 
 
+def _table_rows(text: str) -> list[list[str]]:
+    """The body rows of the rich tables in ``text``, each cell's wrapped pieces joined."""
+    rows: list[list[str]] = []
+    current: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("│"):
+            cells = [c.strip() for c in line.strip("│").split("│")]
+            current = current or [[] for _ in cells]
+            for pieces, cell in zip(current, cells, strict=True):
+                pieces.append(cell)
+        elif current and line[:1] in ("├", "└"):
+            rows.append(["".join(pieces) for pieces in current])
+            current = []
+    return rows
+
+
+def test_extract_table_in_80_columns_shows_every_label_and_value_whole() -> None:
+    sample = str(SAMPLES / "clean-2021.txt")
+    text = run("extract", sample, "--format", "table", env={"COLUMNS": "80"}).stdout.decode("utf-8")
+    assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
+    rows = {r[0]: r[1:] for r in _table_rows(text)}
+    data = json.loads(run("extract", sample).stdout)["files"][0]["tables"]["applications"]
+    # A group label stands once, over the first row of its group.
+    assert rows["一、本年新收政府信息公开申请数量"] == [str(v) for v in data["new"].values()]
+    assert rows["三、本年度办理结果(一)予以公开"] == [str(v) for v in data["disclosed"].values()]
+    assert rows["2.其他法律行政法规禁止公开"] == [str(v) for v in data["withheld_prohibited_by_law"].values()]
+
+
 def test_rules_catalogue_and_one_rule() -> None:
     proc = run("rules")
     assert proc.returncode == 0 and b"applications" in proc.stdout
