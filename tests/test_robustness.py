@@ -30,6 +30,7 @@ from gaudit import __version__
 from gaudit.audit import AuditOptions, Job, audit_input
 from gaudit.decode import BinaryFileError, decode
 from gaudit.discover import Input
+from gaudit.memo import Memo
 from gaudit.model import FileResult, SourceText
 from gaudit.template import SECTION_HEADINGS, SPECS
 
@@ -236,6 +237,21 @@ def test_mutations_do_what_they_say() -> None:
     assert cut == "一".encode()[:1]
     with pytest.raises(UnicodeDecodeError):
         cut.decode("utf-8")
+
+
+def test_hot_path_memos_stay_bounded_over_many_distinct_texts() -> None:
+    """Memory stays flat over thousands of reports: a full memo is emptied, never grown."""
+    memo: Memo[str, int] = Memo(3)
+    for i in range(10):
+        assert memo.keep(f"label {i}", i) == i
+        assert len(memo) <= 3
+    assert memo["label 9"] == 9 and "label 0" not in memo
+    from gaudit.tables.labels import matcher
+
+    m = matcher(SPECS[("applications", "2021")])
+    for i in range(m._first.limit + 10):
+        m.match(f"本年新收政府信息公开申请{i}", -1)
+    assert len(m._first) <= m._first.limit
 
 
 @pytest.mark.fuzz

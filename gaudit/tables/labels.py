@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from gaudit.memo import Memo
 from gaudit.template import TableSpec
 
 __all__ = ["LabelMatcher", "fold_label", "matcher"]
@@ -47,8 +48,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _MIN_PREFIX = 5
 #: A prefix this long names its label whatever the label's length (``1申请人无正当理由逾期不补正``).
 _LONG_PREFIX = 8
-#: A memo entry for a text that matches no row (``None`` is a result, not an absence).
-_UNKNOWN = object()
 #: Entries of a matcher's memo before it is emptied.
 _MEMO_LIMIT = 50_000
 
@@ -78,11 +77,14 @@ class LabelMatcher:
 
     prefix_re: re.Pattern[str]
     """The article citation or one of ``prefixes`` at the start of a folded text."""
-    _stripped: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _stripped: Memo[str, str] = field(default_factory=lambda: Memo(_MEMO_LIMIT), compare=False, hash=False,
+                                      repr=False)
     """Memo of :meth:`strip_prefixes`: the same few hundred label texts recur in every report."""
-    _prefix_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _prefix_rows: Memo[str, tuple[int, ...]] = field(default_factory=lambda: Memo(_MEMO_LIMIT), compare=False,
+                                                     hash=False, repr=False)
     """Memo of :meth:`_cut_short`."""
-    _first: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _first: Memo[str, int | None] = field(default_factory=lambda: Memo(_MEMO_LIMIT), compare=False, hash=False,
+                                          repr=False)
     """Memo of :meth:`match` from the first row on."""
 
     def strip_prefixes(self, folded: str) -> str:
@@ -96,10 +98,7 @@ class LabelMatcher:
             if m is None:
                 break
             rest = rest[m.end():]
-        if len(self._stripped) >= _MEMO_LIMIT:
-            self._stripped.clear()  # keep memory flat over thousands of files
-        self._stripped[folded] = rest
-        return rest
+        return self._stripped.keep(folded, rest)
 
     def match(self, folded: str, after: int) -> int | None:
         """Index of the first row after ``after`` whose label ``folded`` is, else None."""
@@ -108,12 +107,9 @@ class LabelMatcher:
         if after >= 0:
             return self._match(folded, after)
         # Walking a table tries every label from the first row on: the same texts again and again.
-        row = self._first.get(folded, _UNKNOWN)
-        if row is _UNKNOWN:
-            if len(self._first) >= _MEMO_LIMIT:
-                self._first.clear()
-            row = self._first[folded] = self._match(folded, after)
-        return row  # type: ignore[return-value]
+        if folded in self._first:
+            return self._first[folded]
+        return self._first.keep(folded, self._match(folded, after))
 
     def _match(self, folded: str, after: int) -> int | None:
         row = self.exact.get(folded)
@@ -137,9 +133,7 @@ class LabelMatcher:
         if rows is None:
             rows = tuple(i for i, label in enumerate(self.full)
                          if label.startswith(rest) and (len(rest) * 5 >= len(label) * 3 or len(rest) >= _LONG_PREFIX))
-            if len(self._prefix_rows) >= _MEMO_LIMIT:
-                self._prefix_rows.clear()
-            self._prefix_rows[rest] = rows
+            self._prefix_rows.keep(rest, rows)
         return rows
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from gaudit.cells import is_number_text
+from gaudit.memo import Memo
 
 __all__ = ["Token", "TokenKind", "tokenize"]
 
@@ -58,17 +59,12 @@ _LEAD_NUMBERING_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.、)])(?=\D)")
 
 
 #: ``_kind`` of recent words: tables repeat the same numbers and label words.
-_KINDS: dict[str, TokenKind] = {}
-_KINDS_LIMIT = 20_000
+_KINDS: Memo[str, TokenKind] = Memo(20_000)
 
 
 def _kind(text: str) -> TokenKind:
     kind = _KINDS.get(text)
-    if kind is None:
-        if len(_KINDS) >= _KINDS_LIMIT:
-            _KINDS.clear()  # keep memory flat over thousands of files
-        kind = _KINDS[text] = _classify(text)
-    return kind
+    return kind if kind is not None else _KINDS.keep(text, _classify(text))
 
 
 def _classify(text: str) -> TokenKind:
