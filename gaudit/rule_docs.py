@@ -10,27 +10,32 @@ if TYPE_CHECKING:
 
 
 def print_catalogue(rules: Sequence[Rule], lang: str = "zh") -> None:
-    """One line per rule: id, severity, kind and its one-line title; the file it comes from
-    when some rules are the user's own."""
+    """One line per rule (id, severity, kind, one-line title), under the file it comes from."""
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
-    own = any(not rule.source.startswith("rules/") for rule in rules)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    heads = ["规则", "级别", "类别", "名称"] if lang == "zh" else ["rule", "severity", "kind", "name"]
-    if own:
-        heads.append("来源" if lang == "zh" else "source")
-    for head in heads:
-        # Ids and kinds are what users copy into --select and config files: never cut them.
-        is_name = head in ("名称", "name")
-        table.add_column(head, no_wrap=not is_name, overflow="fold" if is_name else "ellipsis",
-                         min_width=10 if is_name else None)
-    for rule in rules:
-        cells = [rule.id, rule.severity.value, rule.kind, rule.title(lang)]
-        table.add_row(*cells, *([rule.source] if own else []))
     console = Console(highlight=False)
-    console.print(table)
+    heads = ["规则", "级别", "类别", "名称"] if lang == "zh" else ["rule", "severity", "kind", "name"]
+    # The same widths in every file's table, so that the columns line up down the page.
+    widths = [max([cell_len(heads[0]), *(len(r.id) for r in rules)]),
+              max([cell_len(heads[1]), *(len(r.severity.value) for r in rules)]),
+              max([cell_len(heads[2]), *(len(r.kind) for r in rules)])]
+    sources = list(dict.fromkeys(rule.source for rule in rules))
+    for number, source in enumerate(sources):
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_header=number == 0)
+        for head, width in zip(heads, [*widths, None], strict=True):
+            # Ids and kinds are what users copy into --select and config files: never cut them.
+            if width is None:
+                table.add_column(head, overflow="fold", min_width=10)
+            else:
+                table.add_column(head, no_wrap=True, width=width)
+        for rule in rules:
+            if rule.source == source:
+                table.add_row(rule.id, rule.severity.value, rule.kind, rule.title(lang))
+        console.print(source, style="bold")
+        console.print(table)
     hint = ("gaudit rules ID 显示一条规则的完整说明、参数和示例" if lang == "zh"
             else "gaudit rules ID shows one rule in full: description, parameters, examples")
     console.print(hint, style="dim")

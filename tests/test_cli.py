@@ -211,10 +211,32 @@ def test_extract_table_in_80_columns_shows_every_label_and_value_whole() -> None
     assert rows["2.其他法律行政法规禁止公开"] == [str(v) for v in data["withheld_prohibited_by_law"].values()]
 
 
-def test_rules_catalogue_and_one_rule() -> None:
-    proc = run("rules")
-    assert proc.returncode == 0 and b"applications" in proc.stdout
+def test_rules_catalogue_and_one_rule(tmp_path: Path) -> None:
     from gaudit.rules import load_rules
+
+    own = tmp_path / "local.yaml"
+    own.write_text(
+        "rules:\n"
+        "  - id: local-fee-words\n"
+        "    name: 收费说明用语\n"
+        "    kind: missing-fee-statement\n"
+        "    check: text-required\n"
+        "    severity: info\n"
+        "    message: {zh: 未写明收费, en: no fee words}\n"
+        "    description: The office's own wording check.\n"
+        "    params: {sections: [6], pattern: 收费}\n", encoding="utf-8")
+    proc = run("rules", "--rules", str(own), env={"COLUMNS": "80"})
+    assert proc.returncode == 0
+    lines = proc.stdout.decode("utf-8").splitlines()
+    # Every rule on its own line with its severity and kind, under the file it comes from.
+    source = ""
+    for rule in [*load_rules(), *load_rules([own])[-1:]]:
+        line = next(x for x in lines if x.split()[:1] == [rule.id])
+        assert line.split()[1:3] == [rule.severity.value, rule.kind]
+        heading = max((i for i, x in enumerate(lines[:lines.index(line)]) if x.strip().endswith(".yaml")))
+        source = lines[heading].strip()
+        assert source == rule.source
+    assert source == str(own)
 
     rule = load_rules()[0]
     one = run("rules", rule.id)
