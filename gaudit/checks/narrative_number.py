@@ -211,6 +211,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 _HARD_ENDS = frozenset(" \t。;:!?")
 #: A wrapped paragraph line is at least this long (headings and table rows are shorter).
 _WRAPPED_LINE = 20
+#: Longest word of a row of cells laid out with spaces (a label such as 行政事业性收费).
+_MAX_CELL_WORD = 8
 
 
 class _Unwrapped:
@@ -229,7 +231,7 @@ class _Unwrapped:
         nl = text.find("\n", lo, hi)
         while nl != -1:
             if (nl - line_start > _WRAPPED_LINE and text[nl - 1] not in _HARD_ENDS
-                    and nl + 1 < hi and not text[nl + 1].isspace()):
+                    and nl + 1 < hi and not text[nl + 1].isspace() and not _is_row(text, line_start, nl)):
                 pieces.append(text[pos:nl])
                 pos = nl + 1
                 removed.append(nl - lo - len(removed))
@@ -251,6 +253,18 @@ class _Unwrapped:
     def offset(self, joined: int) -> int:
         """The offset in the whole text of ``self.text[joined]``."""
         return self.lo + joined + bisect_right(self.removed, joined)
+
+
+def _is_row(text: str, start: int, end: int) -> bool:
+    """A row of cells, which no sentence continues: separated by tabs or pipes, or (PDF text)
+    short words separated by spaces, some of them numbers (``0 0 0 0 0 …``, ``规章 3 0 12``)."""
+    if text.find("\t", start, end) != -1 or text.find("|", start, end) != -1:
+        return True
+    if text.count(" ", start, end) < 2:
+        return False
+    words = text[start:end].split()
+    return (len(words) >= 3 and all(len(w) <= _MAX_CELL_WORD for w in words)
+            and any(w.isdigit() for w in words))
 
 
 _unwrapped_cache: tuple[object, dict[tuple[int, int], _Unwrapped]] = (None, {})
