@@ -21,6 +21,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import writers
 
 from gaudit.findings import Severity
 from gaudit.model import FileError, FileResult, Finding
@@ -113,15 +114,7 @@ def options(**changes: Any) -> OutputOptions:
 
 
 def render(fmt: Format, results: tuple[FileResult, ...] = RESULTS, **changes: Any) -> str:
-    stream = io.StringIO()
-    writer = make_writer(fmt, stream, options(**changes))
-    summary = Summary()
-    writer.start()
-    for result in results:
-        summary.add(result)
-        writer.add(result)
-    writer.finish(summary)
-    return stream.getvalue()
+    return writers.render(fmt, results, options(**changes))
 
 
 def load_schema(name: str) -> dict[str, Any]:

@@ -7,16 +7,15 @@ are drawn as four spaces).
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pytest
+import writers
 from rich.cells import cell_len
 
 from gaudit.model import FileError, FileResult, Finding
-from gaudit.output import Format, OutputOptions, make_writer
+from gaudit.output import Format, OutputOptions
 from gaudit.output.terminal import cell_labels, quote_window
-from gaudit.summary import Summary
 
 LONG = "二、" + "统计数据说明" * 12 + "|合计|7|" + "其他" * 20
 
@@ -93,16 +92,8 @@ EN = """\
 
 
 def render(results: tuple[FileResult, ...] = RESULTS, **changes: Any) -> str:
-    stream = io.StringIO()
     settings: dict[str, Any] = {"tool_version": "1", "width": 100, "color": False, **changes}
-    writer = make_writer(Format.TERMINAL, stream, OutputOptions(**settings))
-    summary = Summary()
-    writer.start()
-    for result in results:
-        summary.add(result)
-        writer.add(result)
-    writer.finish(summary)
-    return stream.getvalue()
+    return writers.render(Format.TERMINAL, results, OutputOptions(**settings))
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("zh", ZH), ("en", EN)])
