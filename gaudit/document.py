@@ -2,37 +2,43 @@
 
 from __future__ import annotations
 
-from gaudit.decode import decode
 from gaudit.model import Document, ReportFacts, SourceText
 from gaudit.normalize import normalize
 from gaudit.sections import find_sections, report_facts
+from gaudit.sources import Extracted, read_source
 from gaudit.tables import extract_tables
 
 
 def read_document(data: bytes, path: str, encoding: str | None = None) -> Document:
-    """Decode, normalise, find sections and tables.
+    """Read the file with the source for its format, normalise, find sections and tables.
 
-    Raises :class:`gaudit.decode.BinaryFileError` for binary input; anything
-    else that goes wrong is a bug and is isolated per file by the caller.
+    Raises :class:`gaudit.sources.SourceError` for a file no source can read and
+    :class:`gaudit.decode.BinaryFileError` for binary input; anything else that goes wrong
+    is a bug and is isolated per file by the caller.
     """
-    decoded = decode(data, encoding)
-    source = SourceText.of(decoded.text)
-    norm = normalize(decoded.text)
+    return document_of(read_source(data, encoding), path)
+
+
+def document_of(extracted: Extracted, path: str) -> Document:
+    """The reading stages over text a source has drawn from a file."""
+    source = SourceText.of(extracted.display, extracted.page_starts)
+    norm = normalize(extracted.text, extracted.offsets, pipe_rows=extracted.html_table)
     sections, headings = find_sections(source, norm)
     facts: ReportFacts = report_facts(source, norm, sections)
     tables, template = extract_tables(source, norm, sections)
     if template != facts.template:
         facts = ReportFacts(**{**facts.__dict__, "template": template})
-    bad = None if decoded.bad_byte_offset is None else source.position(decoded.bad_byte_offset)
+    bad = None if extracted.bad_byte_offset is None else source.position(extracted.bad_byte_offset)
     return Document(
         path=path,
         source=source,
         normalized=norm,
-        encoding=decoded.encoding,
-        confidence=decoded.confidence,
+        encoding=extracted.encoding or "",
+        confidence=extracted.confidence,
         facts=facts,
         sections=sections,
         headings=headings,
         tables=tables,
         bad_byte=bad,
+        format=extracted.format,
     )

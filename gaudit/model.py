@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Literal
 
 _LINE_END_RE = re.compile(r"\r\n?|\n")
@@ -28,52 +29,90 @@ OrganLevel = Literal["township", "county", "city", "province", "national"]
 OrganKind = Literal["government", "department"]
 
 
+class InputFormat(str, Enum):
+    """The container a report arrived in (the ``format`` field of the JSON contract)."""
+
+    TEXT = "text"
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+    DOC = "doc"
+    OFD = "ofd"
+
+    @property
+    def paged(self) -> bool:
+        """Positions in this format are a page and a line within the page."""
+        return self in (InputFormat.PDF, InputFormat.OFD)
+
+
 @dataclass(frozen=True)
 class Position:
     """A place in the original file."""
 
     line: int
-    """1-based line number (lines end at ``\\n``; ``\\r\\n`` counts once)."""
+    """1-based line number (lines end at ``\\n``; ``\\r\\n`` counts once); in a paged format
+    (PDF), the line within ``page`` of the text gaudit read from that page."""
     col: int
     """1-based column, in characters of the decoded line."""
+    page: int | None = None
+    """1-based page number in paged formats, else ``None``."""
 
 
 @dataclass(frozen=True)
 class SourceText:
-    """The decoded text exactly as in the user's file, with a line index."""
+    """The text positions refer to, exactly as in the user's file (or as gaudit drew it from a
+    PDF or Word file), with a line index and, for paged formats, a page index."""
 
     text: str
     line_starts: tuple[int, ...]
     """Offset in ``text`` where each line begins; ``line_starts[0] == 0``.  Lines end at
     ``\n``, ``\r\n`` or a lone ``\r``."""
+    page_starts: tuple[int, ...] = ()
+    """0-based line numbers at which each page begins (``page_starts[0] == 0``); empty when
+    the format has no pages."""
 
     @classmethod
-    def of(cls, text: str) -> SourceText:
+    def of(cls, text: str, page_starts: tuple[int, ...] = ()) -> SourceText:
         starts = [0]
         if "\r" in text:
             # \r\n, \n and a lone \r (old Mac files) each end a line, as the normaliser reads them.
             starts.extend(m.end() for m in _LINE_END_RE.finditer(text))
-            return cls(text, tuple(starts))
+            return cls(text, tuple(starts), page_starts)
         find = text.find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
-        return cls(text, tuple(starts))
+        return cls(text, tuple(starts), page_starts)
 
     def position(self, offset: int) -> Position:
-        """Line and column of character ``offset`` (clamped into the text)."""
+        """Line and column (and page, in a paged format) of character ``offset``, clamped."""
         offset = max(0, min(offset, len(self.text)))
         index = bisect_right(self.line_starts, offset) - 1
-        return Position(index + 1, offset - self.line_starts[index] + 1)
+        col = offset - self.line_starts[index] + 1
+        if not self.page_starts:
+            return Position(index + 1, col)
+        page = bisect_right(self.page_starts, index)
+        return Position(index - self.page_starts[page - 1] + 1, col, page)
+
+    def line_number(self, position: Position) -> int:
+        """The 1-based line of the whole text that ``position`` stands on."""
+        if position.page is None or not self.page_starts:
+            return position.line
+        page = min(max(position.page, 1), len(self.page_starts))
+        return self.page_starts[page - 1] + position.line
 
     def line(self, number: int) -> str:
-        """The text of 1-based line ``number`` without its line ending."""
+        """The text of 1-based line ``number`` (of the whole text) without its line ending."""
         if not 1 <= number <= len(self.line_starts):
             return ""
         start = self.line_starts[number - 1]
         end = self.line_starts[number] if number < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
+
+    def line_at(self, position: Position) -> str:
+        """The text of the line ``position`` stands on."""
+        return self.line(self.line_number(position))
 
 
 @dataclass(frozen=True)
@@ -106,6 +145,31 @@ class NormalizedText:
     def original_offset(self, index: int) -> int:
         index = max(0, min(index, len(self.offsets) - 1))
         return self.offsets[index]
+
+
+@dataclass(frozen=True)
+class PositionMap:
+    """The one map from the text the reading stages see to places in the user's file.
+
+    Built once per document from the source's text (with its line and page index) and the
+    normaliser's offsets; sections, report facts, tables and checks all ask it.
+    """
+
+    source: SourceText
+    offsets: Sequence[int]
+    """Normalised index -> offset in ``source.text`` (one more entry than characters)."""
+
+    def offset(self, index: int) -> int:
+        """Offset in the source text of normalised character ``index`` (clamped)."""
+        return self.offsets[max(0, min(index, len(self.offsets) - 1))]
+
+    def at(self, index: int) -> Position:
+        """Line and column (and page) in the user's file of normalised character ``index``."""
+        return self.source.position(self.offset(index))
+
+    def original(self, start: int, end: int) -> str:
+        """The source text behind normalised ``[start, end)``."""
+        return self.source.text[self.offset(start):self.offset(end)]
 
 
 @dataclass(frozen=True)
@@ -224,6 +288,16 @@ class Document:
     """Table key -> table; a table that was not found is absent."""
     bad_byte: Position | None = None
     """Where the first undecodable byte was, if any."""
+    format: InputFormat = InputFormat.TEXT
+
+    @property
+    def positions(self) -> PositionMap:
+        """The document's position map (made once, on first use)."""
+        made: PositionMap | None = self.__dict__.get("_positions")
+        if made is None:
+            made = PositionMap(self.source, self.normalized.offsets)
+            object.__setattr__(self, "_positions", made)
+        return made
 
     @property
     def script(self) -> Script:
@@ -236,8 +310,8 @@ class Document:
         return None
 
     def position(self, normalized_index: int) -> Position:
-        """Original line/column of a position in the normalised text."""
-        return self.source.position(self.normalized.original_offset(normalized_index))
+        """Original line/column (and page) of a position in the normalised text."""
+        return self.positions.at(normalized_index)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Fold a decoded report into the text every matching stage reads, with a map back to the original.
 
-``normalize`` turns HTML into lines and pipe rows, folds characters
+``normalize`` folds characters
 (Traditional -> Simplified, full-width -> half-width, radicals -> ideographs),
 drops pinyin glosses and page furniture, and collapses horizontal whitespace.
 Every step keeps ``offsets`` (normalised index -> original index) exact, so that
@@ -254,173 +254,6 @@ def _rewrite(
 
 
 # --------------------------------------------------------------------------
-# Step 1: HTML
-# --------------------------------------------------------------------------
-
-_HTML_HINT_RE = re.compile(r"<(?:table|tr|td|th|p|div|br|html|body|span|h[1-6])\b", re.I)
-_HTML_TOKEN_RE = re.compile(
-    r"<!--.*?-->"
-    r"|<(script|style)\b[^>]*>.*?</\1\s*>"
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-    r"|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
-    re.S | re.I,
-)
-_COLSPAN_RE = re.compile(r"colspan\s*=\s*[\"']?\s*(\d+)", re.I)
-_BLOCK_TAGS = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "blockquote", "section",
-    "article", "header", "footer", "title", "caption", "dt", "dd", "pre", "hr",
-})
-_WS_NEWLINE_RE = re.compile(r"\s*\n\s*")
-_ENTITY_SPACES = {"nbsp", "ensp", "emsp", "thinsp"}
-
-
-def _entity(name: str) -> str | None:
-    if name[0] == "#":
-        try:
-            cp = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
-        except ValueError:
-            return None
-        if cp == 0xA0:
-            return " "
-        if cp <= 0 or cp > 0x10FFFF or 0xD800 <= cp <= 0xDFFF:
-            return "\ufffd"
-        return chr(cp)
-    if name.lower() in _ENTITY_SPACES:
-        return " "
-    from html.entities import html5
-
-    return html5.get(name + ";")
-
-
-def _html_to_text(text: str) -> tuple[str, list[int], bool]:
-    """HTML -> lines; table rows -> ``|cell|cell|``.  Returns text, offsets, whether a table was seen."""
-    parts: list[str] = []
-    offs: list[int] = []
-    last = "\n"  # the last character emitted (start of text counts as a line start)
-    in_table = 0
-    in_cell = False
-    row_cells = 0
-    span_left = 0  # separators still owed by the open cell's colspan
-    saw_table = False
-
-    def emit(s: str, at: int) -> None:
-        nonlocal last
-        if s:
-            parts.append(s)
-            offs.extend([at] * len(s))
-            last = s[-1]
-
-    def newline(at: int) -> None:
-        if last != "\n":
-            emit("\n", at)
-
-    def close_cell(at: int) -> None:
-        # A spanning cell's text stands in its first column; the columns it
-        # covers follow as empty cells, as in a pipe table typed by hand.
-        nonlocal span_left, in_cell
-        if span_left:
-            emit("|" * span_left, at)
-            span_left = 0
-        in_cell = False
-
-    def close_row(at: int) -> None:
-        nonlocal row_cells
-        close_cell(at)
-        if row_cells:
-            emit("|", at)
-        newline(at)
-        row_cells = 0
-
-    def emit_text(start: int, end: int) -> None:
-        nonlocal last
-        if start >= end:
-            return
-        seg = text[start:end]
-        if in_table and not in_cell and seg.isspace():
-            return
-        if in_table:
-            # Inside a table, line breaks in the source are only layout.
-            pos = start
-            for m in _WS_NEWLINE_RE.finditer(seg):
-                a, b = start + m.start(), start + m.end()
-                if a > pos:
-                    parts.append(text[pos:a])
-                    offs.extend(range(pos, a))
-                emit(" ", a)
-                pos = b
-            if pos < end:
-                parts.append(text[pos:end])
-                offs.extend(range(pos, end))
-                last = text[end - 1]
-            return
-        parts.append(seg)
-        offs.extend(range(start, end))
-        last = seg[-1]
-
-    pos = 0
-    for m in _HTML_TOKEN_RE.finditer(text):
-        start, end = m.span()
-        entity = m.group(5)
-        if entity is not None:
-            decoded = _entity(entity)
-            if decoded is None:
-                continue  # not an entity we know: leave the text as it is
-            emit_text(pos, start)
-            emit(decoded, start)
-            pos = end
-            continue
-        emit_text(pos, start)
-        pos = end
-        name = m.group(3)
-        if name is None:  # comment, script or style: dropped
-            continue
-        name = name.lower()
-        closing = m.group(2) == "/"
-        if name == "tr":
-            if closing:
-                close_row(start)
-            else:
-                if row_cells:
-                    close_row(start)
-                newline(start)
-        elif name in ("td", "th"):
-            close_cell(start)
-            if not closing:
-                span = _COLSPAN_RE.search(m.group(4) or "")
-                n = min(max(int(span.group(1)), 1), 64) if span else 1
-                emit("|", start)
-                span_left = n - 1
-                row_cells += n
-                in_cell = True
-        elif name == "br":
-            if in_cell:
-                emit(" ", start)
-            elif in_table:
-                newline(start)
-            else:
-                emit("\n", start)
-        elif name == "table":
-            if closing:
-                if row_cells:
-                    close_row(start)
-                in_table = max(0, in_table - 1)
-            else:
-                in_table += 1
-                saw_table = True
-            close_cell(start)
-            newline(start)
-        elif name in _BLOCK_TAGS:
-            if in_cell:
-                if closing:
-                    emit(" ", start)
-            elif not in_table:
-                newline(start)
-    emit_text(pos, len(text))
-    offs.append(len(text))
-    return "".join(parts), offs, saw_table
-
-
-# --------------------------------------------------------------------------
 # Steps 2-5: line endings, folding, pinyin, page furniture, whitespace
 # --------------------------------------------------------------------------
 
@@ -516,13 +349,15 @@ def _fold_runs(text: str, pattern: re.Pattern[str], table: dict[int, str]) -> st
     return text
 
 
-def normalize(text: str) -> NormalizedText:
-    """The matching text of a report, with ``offsets`` back into ``text``."""
-    offs: _Offsets = None
-    saw_table = False
+def normalize(text: str, offsets: Sequence[int] | None = None, pipe_rows: bool = False) -> NormalizedText:
+    """The matching text of a report, with ``offsets`` back into the original.
+
+    ``offsets`` maps ``text`` into an earlier text (a source's own offset map, such as an HTML
+    page's): the result then maps into that text.  ``pipe_rows``: the text holds table rows a
+    source wrote as ``|cell|cell|``, whose padding beside the pipes goes.
+    """
+    offs: _Offsets = None if offsets is None else list(offsets)
     work = text
-    if _HTML_HINT_RE.search(work):
-        work, offs, saw_table = _html_to_text(work)
     if any(ch in work for ch in _CR_ZW):  # a substring test is far cheaper than a regex scan
         work, offs = _rewrite(work, offs, _CR_ZW_RE, _newline_or_drop)
     script = detect_script(work)
@@ -535,8 +370,8 @@ def normalize(text: str) -> NormalizedText:
     if _PAGE_LINE_HINT_RE.search(work) or _PAGE_LINE_RE.match(work):
         work, offs = _rewrite(work, offs, _PAGE_LINE_RE, _drop)
     work, offs = _rewrite(work, offs, _WS_RUN_RE, _collapse)
-    if saw_table:
+    if pipe_rows:
         work, offs = _rewrite(work, offs, _PIPE_PAD_RE, _drop_beside_pipe)
     # Unchanged text maps to itself: a range, not a list of every offset.
-    offsets: Sequence[int] = range(len(text) + 1) if offs is None else offs
-    return NormalizedText(work, offsets, script)
+    mapped: Sequence[int] = range(len(text) + 1) if offs is None else offs
+    return NormalizedText(work, mapped, script)

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gaudit.model import Position, SourceText
+from gaudit.model import DecodedText, NormalizedText, Position, SourceText
 from gaudit.normalize import detect_script, fold, normalize
+from gaudit.sources.text import from_decoded
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 REPO = Path(__file__).resolve().parents[1]
@@ -195,7 +196,12 @@ def test_seed_002_one_cell_per_line_layout_survives() -> None:
     assert "\u00a0" not in norm.text
 
 
-# --- HTML ------------------------------------------------------------------------------------
+# --- HTML (read by the HTML source, then normalised: offsets map into the page) ---------------
+
+
+def read(original: str) -> NormalizedText:
+    extracted = from_decoded(DecodedText(original, "utf-8", None))
+    return normalize(extracted.text, extracted.offsets, pipe_rows=extracted.html_table)
 
 
 def test_html_table_becomes_pipe_rows() -> None:
@@ -207,7 +213,7 @@ def test_html_table_becomes_pipe_rows() -> None:
         "  <tr><td><p>1</p></td><td>2<br>件</td></tr>\n"
         "</table>\n"
     )
-    lines = [line for line in normalize(original).text.split("\n") if line]
+    lines = [line for line in read(original).text.split("\n") if line]
     assert lines == [
         "|第二十条第(一)项||",
         "|信息内容|本年制发件数|",
@@ -222,19 +228,19 @@ def test_html_paragraphs_and_headings_become_lines_and_entities_decode() -> None
         "<!-- 一、不是标题 --><p>一、总体情况</p><h2>二、主动公开政府信息情况</h2>"
         "<div>A&amp;B &lt;c&gt; &quot;d&quot; &#19968;&#x4e8c;&nbsp;完</div></body></html>"
     )
-    lines = [line for line in normalize(original).text.split("\n") if line]
+    lines = [line for line in read(original).text.split("\n") if line]
     assert lines == ["一、总体情况", "二、主动公开政府信息情况", 'A&B <c> "d" 一二 完']
 
 
 def test_unterminated_comment_in_a_text_file_does_not_swallow_the_rest() -> None:
     original = "<p>一、总体情况</p>\n<!-- 未闭合\n二、主动公开政府信息情况\n"
-    lines = [line for line in normalize(original).text.split("\n") if line]
+    lines = [line for line in read(original).text.split("\n") if line]
     assert lines == ["一、总体情况", "<!-- 未闭合", "二、主动公开政府信息情况"]
 
 
 def test_plain_text_without_markup_keeps_angle_brackets_and_ampersands() -> None:
     original = "数量<5且>3 &nbsp; A&B"
-    assert normalize(original).text == original
+    assert read(original).text == original
 
 
 # --- positions -------------------------------------------------------------------------------
@@ -248,7 +254,7 @@ def test_positions_map_back_through_every_step() -> None:
         "規章&nbsp;&nbsp;數量：\u3000\u3000１２件\n"  # line 4: entities, full-width, spaces
         "<table><tr><td>行政許可</td><td>７</td></tr></table>\n"  # line 5: a table row
     )
-    norm = normalize(original)
+    norm = read(original)
     assert norm.script == "traditional"
     lines = [line for line in norm.text.split("\n") if line]
     assert lines == ["某镇政务公开报告", "一、总体情况", "规章 数量: 12件", "|行政许可|7|"]

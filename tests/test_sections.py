@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gaudit.model import Heading, NormalizedText, Position, ReportFacts, Section, SourceText
+from gaudit.model import DecodedText, Heading, NormalizedText, Position, ReportFacts, Section, SourceText
 from gaudit.normalize import normalize
 from gaudit.sections import find_sections, organ_kind, organ_level, report_facts
+from gaudit.sources.text import from_decoded
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -36,8 +37,9 @@ class Result:
 
 
 def analyse(text: str) -> Result:
-    source = SourceText.of(text)
-    norm = normalize(text)
+    extracted = from_decoded(DecodedText(text, "utf-8", None))
+    source = SourceText.of(extracted.display)
+    norm = normalize(extracted.text, extracted.offsets, pipe_rows=extracted.html_table)
     sections, headings = find_sections(source, norm)
     return Result(source, norm, sections, headings, report_facts(source, norm, sections))
 
