@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gaudit.checks import CheckType, Hit, Text, all_checks
-from gaudit.checks._base import column_label, row_label, section_title, table_title
+from gaudit.labels import column_label, row_label, section_title, table_title
 from gaudit.model import Document, Finding
 from gaudit.rules import Rule
 

@@ -20,10 +20,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gaudit import template
+from gaudit.i18n import Bilingual
+from gaudit.labels import (
+    SECTION_TITLES_EN,
+    TABLE_TITLES_EN,
+    column_label,
+    row_label,
+    section_title,
+    table_title,
+)
 from gaudit.model import Cell, Document, Table
 
 __all__ = [
     "ANY",
+    "SECTION_TITLES_EN",
+    "TABLE_TITLES_EN",
     "CheckType",
     "Hit",
     "Param",
@@ -31,9 +42,13 @@ __all__ = [
     "Text",
     "cell_ref_problem",
     "coerce_params",
+    "column_label",
     "compiled",
     "number",
     "parse_ref",
+    "row_label",
+    "section_title",
+    "table_title",
     "validate_cell_refs",
     "validate_cross_keys",
 ]
@@ -44,18 +59,8 @@ ANY = "any"
 _ID_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-@dataclass(frozen=True)
-class Text:
-    """A placeholder value that reads differently in Chinese and English."""
-
-    zh: str
-    en: str
-
-    def __str__(self) -> str:
-        return self.zh
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
+#: A placeholder value that reads differently in Chinese and English.
+Text = Bilingual
 
 
 @dataclass(frozen=True)
@@ -280,74 +285,6 @@ def key_problem(table: str, key: str, along: str, formats: Sequence[str]) -> str
     if any(key in s.column_keys for s in specs):
         return None
     return f"unknown column {key!r} of table {table} (format {'/'.join(formats)})"
-
-
-# --------------------------------------------------------------------- labels
-TABLE_TITLES_EN: dict[str, str] = {
-    "active": "proactive disclosure",
-    "applications": "applications received and handled",
-    "reviews": "administrative reviews and lawsuits",
-}
-SECTION_TITLES_EN: dict[int, str] = {
-    1: "overview",
-    2: "proactive disclosure",
-    3: "applications received and handled",
-    4: "administrative reviews and lawsuits",
-    5: "main problems and improvements",
-    6: "other matters to report",
-}
-
-
-def _spec_row(table: str, fmt: str | None, row: str) -> template.RowSpec | None:
-    for f in (fmt, *template.TEMPLATES):
-        if f in template.TEMPLATES and (table, f) in template.SPECS:
-            spec_row = template.spec(table, f).row(row)
-            if spec_row is not None:
-                return spec_row
-    return None
-
-
-def row_label(table: str, fmt: str | None, row: str) -> Text:
-    """The template's label of a row, with its group where the label alone is ambiguous."""
-    spec_row = _spec_row(table, fmt, row)
-    if spec_row is None:
-        return Text(row, row)
-    zh = spec_row.label
-    if spec_row.group and (zh[:1].isdigit() or table == "reviews"):
-        zh = f"{spec_row.group} {zh}"
-    return Text(zh, spec_row.label_en or row)
-
-
-def column_label(table: str, fmt: str | None, row: str | None, column: str) -> Text:
-    """The template's label of a column (looked up in ``row`` first: 2019 active rows differ)."""
-    rows = []
-    if row is not None:
-        spec_row = _spec_row(table, fmt, row)
-        if spec_row is not None:
-            rows.append(spec_row)
-    for f in (fmt, *template.TEMPLATES):
-        if f in template.TEMPLATES:
-            rows.extend(template.spec(table, f).rows)
-    for r in rows:
-        for c in r.columns:
-            if c.key == column:
-                return Text(c.label, c.label_en)
-    return Text(column, column)
-
-
-def table_title(table: str) -> Text:
-    return Text(template.TABLE_TITLES.get(table, table), TABLE_TITLES_EN.get(table, table))
-
-
-_NUMERALS = "一二三四五六"
-
-
-def section_title(number: int) -> Text:
-    """``五、存在的主要问题及改进情况`` / ``section 5 (main problems and improvements)``."""
-    if not 1 <= number <= 6:
-        return Text(str(number), str(number))
-    return Text(f"{_NUMERALS[number - 1]}、{template.SECTION_HEADINGS[number]}",
-                f"section {number} ({SECTION_TITLES_EN[number]})")
 
 
 # --------------------------------------------------------------------- values
