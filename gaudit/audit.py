@@ -16,8 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from gaudit.decode import BinaryFileError
 from gaudit.discover import Input
-from gaudit.model import Document, FileError, FileResult
+from gaudit.document import read_document
+from gaudit.engine import run_rules
+from gaudit.i18n import Bilingual, UserError
+from gaudit.model import AuditedFile, Document, FailedFile, FileError, FileResult
+from gaudit.sources import SourceError
 
 if TYPE_CHECKING:
     from gaudit.rules import Rule
@@ -28,24 +33,21 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class AuditOptions:
     rules: tuple[Rule, ...] = ()
-    lang: str = "zh"
     encoding: str | None = None
     """Decode every file with this codec instead of detecting."""
     max_size: int = 20 * 1024 * 1024
     debug: bool = False
 
 
-class InputError(Exception):
+class InputError(UserError):
     """A file that cannot be audited at all; becomes ``status: error``."""
 
     def __init__(self, kind: str, zh: str, en: str) -> None:
-        super().__init__(zh)
+        super().__init__(Bilingual(zh, en))
         self.kind = kind
-        self.zh = zh
-        self.en = en
 
-    def file_error(self, lang: str) -> FileError:
-        return FileError(self.kind, self.en if lang == "en" else self.zh)
+    def file_error(self) -> FileError:
+        return FileError(self.kind, self.message)
 
 
 @dataclass(frozen=True)
@@ -100,46 +102,41 @@ def read_bytes(job: Job, max_size: int) -> bytes:
 
 def load_document(job: Job, options: AuditOptions) -> Document:
     """Read and understand one file; raises :class:`InputError` for unusable input."""
-    from gaudit.decode import BinaryFileError
-    from gaudit.document import read_document
-
     data = read_bytes(job, options.max_size)
     if not data:
         raise InputError("empty", "文件为空, 没有可审查的内容", "the file is empty")
     try:
         doc = read_document(data, job.input.display, options.encoding)
     except BinaryFileError as exc:
-        en = getattr(exc, "message_en", str(exc))
-        raise InputError("binary", str(exc), en) from None
+        raise InputError("binary", str(exc), exc.message_en) from None
+    except SourceError as exc:
+        raise InputError(exc.kind, exc.message.zh, exc.message.en) from None
     if not doc.source.text.strip():
         raise InputError("empty", "文件只有空白, 没有可审查的内容",
                          "the file holds only white space")
     return doc
 
 
-def _internal_error(job: Job, options: AuditOptions, exc: BaseException) -> FileError:
+def _internal_error(exc: BaseException) -> FileError:
     name = type(exc).__name__
-    if options.lang == "en":
-        msg = f"internal error while auditing this file ({name}: {exc}); please report it"
-    else:
-        msg = f"审查此文件时发生内部错误({name}: {exc}),请报告此问题"
-    return FileError("internal", msg)
+    return FileError("internal", Bilingual(
+        f"审查此文件时发生内部错误({name}: {exc}),请报告此问题",
+        f"internal error while auditing this file ({name}: {exc}); please report it"))
 
 
-def audit_document(doc: Document, options: AuditOptions) -> FileResult:
+def audit_document(doc: Document, options: AuditOptions) -> AuditedFile:
     """Run the rules over an understood document."""
-    from gaudit.engine import run_rules
-
-    findings = tuple(run_rules(doc, options.rules, options.lang))
-    quoted = {f.line: doc.source.line(f.line) for f in findings}
-    return FileResult(
+    findings = tuple(run_rules(doc, options.rules))
+    quoted = {f.hit.line: doc.source.line(f.hit.line) for f in findings}
+    return AuditedFile(
         path=doc.path,
-        status="ok",
-        encoding=doc.encoding,
+        format=doc.format,
+        encoding=doc.encoding or None,
         confidence=doc.confidence,
         script=doc.script,
-        year=doc.facts.year,
-        template=doc.facts.template,
+        facts=doc.facts,
+        sections=doc.sections,
+        tables=doc.tables,
         findings=findings,
         quoted_lines=quoted,
     )
@@ -150,12 +147,10 @@ def audit_input(job: Job, options: AuditOptions) -> FileResult:
     try:
         return audit_document(load_document(job, options), options)
     except InputError as exc:
-        return FileResult(job.input.display, "error", error=exc.file_error(options.lang))
+        return FailedFile(job.input.display, exc.file_error())
     except Exception as exc:  # isolation: a bug on one file must not stop the others
-        return FileResult(
-            job.input.display, "error", error=_internal_error(job, options, exc),
-            debug=traceback.format_exc() if options.debug else None,
-        )
+        return FailedFile(job.input.display, _internal_error(exc),
+                          debug=traceback.format_exc() if options.debug else None)
 
 
 # ------------------------------------------------------------------ parallel runs

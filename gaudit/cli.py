@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from gaudit import __version__
+from gaudit.exitcode import ExitCode
+from gaudit.model import FailedFile, FileResult
+from gaudit.output.base import ExtractFormat, Format
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from gaudit.audit import AuditOptions, Job
     from gaudit.rules import Rule
     from gaudit.settings import Settings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
-FORMATS = ("terminal", "json", "jsonl", "sarif", "github", "junit", "csv", "concise")
-MACHINE_FORMATS = frozenset(FORMATS) - {"terminal"}
+EXIT_USAGE = int(ExitCode.USAGE)
+FORMATS = tuple(f.value for f in Format)
+EXTRACT_FORMATS = tuple(f.value for f in ExtractFormat)
 
 app = typer.Typer(
     name="gaudit",
@@ -147,7 +150,7 @@ def _options(settings: Settings, rules: list[Rule], encoding: str | None,
             encoding = check_encoding_name(encoding)
         except UnknownEncodingError as exc:
             _fail(str(exc))
-    return AuditOptions(rules=tuple(rules), lang=settings.lang, encoding=encoding,
+    return AuditOptions(rules=tuple(rules), encoding=encoding,
                         max_size=settings.max_size, debug=debug)
 
 
@@ -229,53 +232,51 @@ def check(
 def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, fmt: str,
                output: Path | None, quiet: bool, statistics: bool,
                color: bool | None) -> int:
-    from gaudit.audit import audit_many
     from gaudit.findings import Severity
-    from gaudit.output import Format, OutputOptions, make_writer
-    from gaudit.summary import Summary
+    from gaudit.output import MACHINE_FORMATS, Format, OutputOptions, make_writer
+    from gaudit.run import run
 
-    stream = _open_output(output, fmt in MACHINE_FORMATS)
-    writer = make_writer(Format(fmt), stream, OutputOptions(
+    chosen = Format(fmt)
+    stream = _open_output(output, chosen in MACHINE_FORMATS)
+    writer = make_writer(chosen, stream, OutputOptions(
         lang=settings.lang, tool_version=__version__, rules=options.rules, quiet=quiet,
         statistics=statistics, color=color if output is None else False,
     ))
-    summary = Summary()
-    threshold = None if settings.fail_on == "never" else Severity(settings.fail_on).rank
-    failing = False
-    writer.start()
-    results = audit_many(job_list, options, settings.jobs)
-    progress = None
-    if _progress_wanted(len(job_list)):
-        from rich.progress import Progress
-
-        progress = Progress(transient=True, console=_stderr_console())
-        task = progress.add_task("审查中" if settings.lang == "zh" else "auditing",
-                                 total=len(job_list))
-        progress.start()
-    try:
-        for result in results:
-            summary.add(result)
-            writer.add(result)
-            if result.debug:
-                print(f"{result.path}:\n{result.debug}", file=sys.stderr)
-            if threshold is not None and any(
-                Severity(f.severity).rank >= threshold for f in result.findings
-            ):
-                failing = True
-            if progress is not None:
-                progress.advance(task)
-    finally:
-        if progress is not None:
-            progress.stop()
-    writer.finish(summary)
+    threshold = None if settings.fail_on == "never" else Severity(settings.fail_on)
+    with _progress(len(job_list), settings.lang) as advance:
+        outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=threshold, each=advance)
     stream.flush()
     if output is not None:
         stream.close()
-    if failing:
-        return EXIT_FINDINGS
-    if summary.failed or not job_list:
-        return EXIT_UNREADABLE
-    return EXIT_OK
+    return int(outcome.exit_code)
+
+
+@contextmanager
+def _progress(total: int, lang: str) -> Iterator[Callable[[FileResult], None]]:
+    """A transient progress bar on stderr for many files on a terminal; tracebacks kept by
+    ``--debug`` are printed as their files go by."""
+
+    def debug_only(result: FileResult) -> None:
+        if isinstance(result, FailedFile) and result.debug:
+            print(f"{result.path}:\n{result.debug}", file=sys.stderr)
+
+    if not _progress_wanted(total):
+        yield debug_only
+        return
+    from rich.progress import Progress
+
+    progress = Progress(transient=True, console=_stderr_console())
+    task = progress.add_task("审查中" if lang == "zh" else "auditing", total=total)
+
+    def advance(result: FileResult) -> None:
+        debug_only(result)
+        progress.advance(task)
+
+    progress.start()
+    try:
+        yield advance
+    finally:
+        progress.stop()
 
 
 def _stderr_console() -> Any:
@@ -301,9 +302,10 @@ def extract(
     config: ConfigOpt = None,
 ) -> None:
     """Read the statutory tables of reports into data."""
-    from gaudit.audit import run_jobs
-    from gaudit.extract import FORMATS as EXTRACT_FORMATS
-    from gaudit.extract import extract_input, write_csv, write_json, write_tables
+    # The reading pipeline is imported by the commands that run it: --version, rules and
+    # config start without it.
+    from gaudit.output import MACHINE_FORMATS, OutputOptions, make_extract_writer
+    from gaudit.run import run
 
     if fmt not in EXTRACT_FORMATS:
         _fail(f"未知输出格式 {fmt!r}(可用: {', '.join(EXTRACT_FORMATS)})")
@@ -311,27 +313,16 @@ def extract(
                           "max_size": max_size}, config)
     options = _options(settings, [], encoding, False)
     job_list = _jobs(paths, settings, stdin_filename)
-    failed = False
-
-    def files() -> Iterator[dict[str, Any]]:
-        # Written as they are read: nothing of a file is kept once it is out.
-        nonlocal failed
-        for f in run_jobs(extract_input, job_list, options, settings.jobs):
-            failed = failed or f["status"] != "ok"
-            yield f
-
-    stream = _open_output(output, fmt != "table")
-    if fmt == "json":
-        write_json(files(), stream)
-    elif fmt == "csv":
-        write_csv(files(), stream)
-    else:
-        write_tables(files(), stream, settings.lang)
+    chosen = ExtractFormat(fmt)
+    stream = _open_output(output, chosen in MACHINE_FORMATS)
+    writer = make_extract_writer(chosen, stream, OutputOptions(lang=settings.lang, tool_version=__version__))
+    # Nothing a file holds is kept once it is written: memory stays flat.
+    outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=None)
     stream.flush()
     if output is not None:
         stream.close()
-    if not job_list or failed:
-        raise typer.Exit(EXIT_UNREADABLE)
+    if outcome.exit_code is not ExitCode.OK:
+        raise typer.Exit(int(outcome.exit_code))
 
 
 @app.command("rules")

@@ -1,10 +1,11 @@
 """Run rules over a document: filter by conditions, run checks, stamp and word the findings.
 
-The engine is the only place that knows a rule's id, kind and severity and the
-user's language: checks yield :class:`~gaudit.checks.Hit` objects and the
-engine turns each into a :class:`~gaudit.model.Finding`, filling the message's
-placeholders (template labels of the row, column, table and section in the
-chosen language, the numbers compared, the report's years).
+The engine is the only place that knows a rule's id, kind and severity: checks
+yield :class:`~gaudit.model.Hit` objects and the engine turns each into a
+:class:`~gaudit.model.Finding`, filling the message's placeholders in both
+languages (template labels of the row, column, table and section, the numbers
+compared, the report's years) and stamping the row and column labels, so that
+no writer needs the template.
 
 Two file-level rules of precedence keep the output about causes, not symptoms:
 when a ``not-a-report`` rule fires, every other finding for the file is
@@ -18,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gaudit.checks import CheckType, Hit, Text, all_checks
+from gaudit.checks import CheckType, all_checks
+from gaudit.i18n import Bilingual
 from gaudit.labels import column_label, row_label, section_title, table_title
-from gaudit.model import Document, Finding
+from gaudit.model import Document, Finding, Hit, Position
 from gaudit.rules import Rule
 
 __all__ = ["applies", "run_rules"]
@@ -47,7 +49,7 @@ def applies(rule: Rule, doc: Document) -> bool:
 def _show(value: object, lang: str) -> str:
     if value is None:
         return _UNKNOWN["en" if lang == "en" else "zh"]
-    if isinstance(value, Text):
+    if isinstance(value, Bilingual):
         return value.get(lang)
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".")
@@ -61,64 +63,70 @@ class _Values(dict[str, str]):
         return ""
 
 
-def _message(rule: Rule, hit: Hit, doc: Document, lang: str) -> str:
-    lang = "en" if lang == "en" else "zh"
+def _placeholders(hit: Hit, doc: Document) -> dict[str, Any]:
     facts = doc.facts
     values: dict[str, Any] = {"year": facts.year, "title_year": facts.title_year,
                               "period_year": facts.period_year}
-    section = hit.section
     if hit.table is not None:
-        table = doc.tables.get(hit.table)
-        fmt = table.template if table is not None else facts.template
         values["table_title"] = table_title(hit.table)
+        fmt = _table_format(hit, doc)
         if hit.row is not None:
             values["row_label"] = row_label(hit.table, fmt, hit.row)
         if hit.column is not None:
             values["column_label"] = column_label(hit.table, fmt, hit.row, hit.column)
-    if section is not None:
-        values["section"] = section
-        values["section_title"] = section_title(section)
+    if hit.section is not None:
+        values["section"] = hit.section
+        values["section_title"] = section_title(hit.section)
     if hit.expected is not None:
         values["expected"] = hit.expected
     if hit.actual is not None:
         values["actual"] = hit.actual
     values.update(hit.values)
-    template = rule.message.get(lang) or rule.message.get("zh", rule.id)
-    return template.format_map(_Values({k: _show(v, lang) for k, v in values.items()}))
+    return values
 
 
-def _finding(rule: Rule, hit: Hit, doc: Document, lang: str) -> Finding:
+def _table_format(hit: Hit, doc: Document) -> str | None:
+    table = doc.tables.get(hit.table) if hit.table is not None else None
+    return table.template if table is not None else doc.facts.template
+
+
+def _message(rule: Rule, values: dict[str, Any]) -> Bilingual:
+    zh = rule.message.get("zh") or rule.message.get("en") or rule.id
+    en = rule.message.get("en") or zh
+    return Bilingual(zh.format_map(_Values({k: _show(v, "zh") for k, v in values.items()})),
+                     en.format_map(_Values({k: _show(v, "en") for k, v in values.items()})))
+
+
+def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
+    values = _placeholders(hit, doc)
     return Finding(
         rule=rule.id,
         kind=rule.kind,
-        severity=rule.severity.value,
-        message=_message(rule, hit, doc, lang),
-        line=hit.line,
-        col=hit.col,
-        section=hit.section,
-        table=hit.table,
-        row=hit.row,
-        column=hit.column,
-        expected=hit.expected,
-        actual=hit.actual,
+        severity=rule.severity,
+        message=_message(rule, values),
+        hit=hit,
+        position=doc.source.on_page(Position(hit.line, hit.col)),
+        row_label=values.get("row_label"),
+        column_label=values.get("column_label"),
     )
 
 
-def _run(rule: Rule, check: CheckType, doc: Document, lang: str) -> list[Finding]:
-    return [_finding(rule, hit, doc, lang) for hit in check.run(doc, rule.params)]
+def _run(rule: Rule, check: CheckType, doc: Document) -> list[Finding]:
+    return [_finding(rule, hit, doc) for hit in check.run(doc, rule.params)]
 
 
-def run_rules(doc: Document, rules: Sequence[Rule], lang: str = "zh") -> list[Finding]:
-    """Every finding of ``rules`` on ``doc``, sorted by (line, col, rule)."""
+def run_rules(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding of ``rules`` on ``doc``, sorted by place in the file and rule; messages
+    are worded in both languages (a writer shows the user's)."""
     checks = all_checks()
     active = [r for r in rules if applies(r, doc)]
     gate = [r for r in active if r.kind == "not-a-report"]
     findings: list[Finding] = []
     for rule in gate:
-        findings.extend(_run(rule, checks[rule.check], doc, lang))
+        findings.extend(_run(rule, checks[rule.check], doc))
     if not findings:
         for rule in active:
             if rule.kind != "not-a-report":
-                findings.extend(_run(rule, checks[rule.check], doc, lang))
-    findings.sort(key=lambda f: (f.line, f.col, f.rule))
+                findings.extend(_run(rule, checks[rule.check], doc))
+    findings.sort(key=lambda f: (f.hit.line, f.hit.col, f.rule))
     return findings

@@ -10,8 +10,11 @@ from __future__ import annotations
 from gaudit import template
 from gaudit.i18n import Bilingual
 
-__all__ = ["SECTION_TITLES_EN", "TABLE_TITLES_EN", "column_label", "row_label",
-           "section_title", "table_title"]
+__all__ = ["SECTION_TITLES_EN", "TABLE_KEYS", "TABLE_TITLES_EN", "column_label", "row_columns",
+           "row_label", "section_title", "table_columns", "table_rows", "table_title"]
+
+#: The statutory tables in report order.
+TABLE_KEYS = template.TABLE_KEYS
 
 TABLE_TITLES_EN: dict[str, str] = {
     "active": "proactive disclosure",
@@ -78,3 +81,27 @@ def section_title(number: int) -> Bilingual:
         return Bilingual(str(number), str(number))
     return Bilingual(f"{_NUMERALS[number - 1]}、{template.SECTION_HEADINGS[number]}",
                      f"section {number} ({SECTION_TITLES_EN[number]})")
+
+
+def table_columns(table: str, fmt: str) -> tuple[tuple[str, Bilingual], ...]:
+    """(key, label) of every column of a table as the template lays it out."""
+    layout = template.spec(table, fmt)
+    out: list[tuple[str, Bilingual]] = []
+    for key in layout.column_keys:
+        column = next(c for r in layout.rows for c in r.columns if c.key == key)
+        out.append((key, Bilingual(column.label, column.label_en)))
+    return tuple(out)
+
+
+def table_rows(table: str, fmt: str) -> tuple[tuple[str, Bilingual, Bilingual], ...]:
+    """(key, group label, row label) of every row of a table, in template order; the group is
+    the merged cell the row stands under (empty where there is none; English labels name
+    their group themselves)."""
+    return tuple((r.key, Bilingual(r.group, ""), Bilingual(r.label, r.label_en or r.key))
+                 for r in template.spec(table, fmt).rows)
+
+
+def row_columns(table: str, fmt: str, row: str) -> tuple[str, ...]:
+    """The column keys a row has (2019 active rows have fewer than the table)."""
+    spec_row = template.spec(table, fmt).row(row)
+    return tuple(c.key for c in spec_row.columns) if spec_row is not None else ()

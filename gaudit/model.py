@@ -2,8 +2,8 @@
 
 Every stage of gaudit (decode -> normalise -> sections -> tables -> rules ->
 output) hands the next one the frozen dataclasses defined here.  This module
-imports nothing of gaudit, so any stage (and any test) can build these objects
-by hand.
+imports only the other leaves of gaudit (the bilingual text type and the severity
+catalogue), so any stage (and any test) can build these objects by hand.
 
 Positions are always in the user's original file: ``line`` and ``col`` are
 1-based, ``col`` counts characters (not bytes) of the decoded line.
@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
+
+from gaudit.findings import Severity
+from gaudit.i18n import Bilingual
 
 _LINE_END_RE = re.compile(r"\r\n?|\n")
 
@@ -86,14 +89,18 @@ class SourceText:
         return cls(text, tuple(starts), page_starts)
 
     def position(self, offset: int) -> Position:
-        """Line and column (and page, in a paged format) of character ``offset``, clamped."""
+        """Line and column of character ``offset`` in the whole text (clamped)."""
         offset = max(0, min(offset, len(self.text)))
         index = bisect_right(self.line_starts, offset) - 1
-        col = offset - self.line_starts[index] + 1
-        if not self.page_starts:
-            return Position(index + 1, col)
-        page = bisect_right(self.page_starts, index)
-        return Position(index - self.page_starts[page - 1] + 1, col, page)
+        return Position(index + 1, offset - self.line_starts[index] + 1)
+
+    def on_page(self, position: Position) -> Position:
+        """``position`` (a line of the whole text) as the user finds it: in a paged format, a
+        page and a line within that page; otherwise unchanged."""
+        if not self.page_starts or position.page is not None:
+            return position
+        page = bisect_right(self.page_starts, position.line - 1)
+        return Position(position.line - self.page_starts[page - 1], position.col, page)
 
     def line_number(self, position: Position) -> int:
         """The 1-based line of the whole text that ``position`` stands on."""
@@ -315,22 +322,16 @@ class Document:
 
 
 @dataclass(frozen=True)
-class FileError:
-    kind: str
-    """``unreadable``, ``binary``, ``too-large``, ``empty``, ``internal``."""
-    message: str
+class Hit:
+    """One place where a check found its condition violated: where, and what it saw.
 
+    ``line`` and ``col`` count in the whole text gaudit read (pages are told apart only when
+    the hit becomes a :class:`Finding`).  ``values`` fill the rule message's placeholders
+    (plain values or :class:`~gaudit.i18n.Bilingual` texts)."""
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem found in one file; rule id and severity stamped by the engine."""
-
-    rule: str
-    kind: str
-    severity: str
-    message: str
     line: int
     col: int
+    values: Mapping[str, object] = field(default_factory=dict)
     section: int | None = None
     table: str | None = None
     row: str | None = None
@@ -340,19 +341,114 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class FileResult:
-    """The outcome of auditing one file: what every output writer sees."""
+class Related:
+    """Another report a cross-report finding compares with."""
 
     path: str
-    status: Literal["ok", "error"]
-    encoding: str | None = None
-    confidence: float | None = None
-    script: Script | None = None
-    year: int | None = None
-    template: TemplateName | None = None
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file: a check's hit, stamped by the engine with the rule's identity,
+    severity, wording and the template's labels of the cell concerned."""
+
+    rule: str
+    kind: str
+    severity: Severity
+    message: Bilingual
+    hit: Hit
+    position: Position
+    """Where the finding points in the user's file (a page and a line within it, for PDF)."""
+    row_label: Bilingual | None = None
+    column_label: Bilingual | None = None
+    related: tuple[Related, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.position.line
+
+    @property
+    def col(self) -> int:
+        return self.position.col
+
+    @property
+    def page(self) -> int | None:
+        return self.position.page
+
+    @property
+    def section(self) -> int | None:
+        return self.hit.section
+
+    @property
+    def table(self) -> str | None:
+        return self.hit.table
+
+    @property
+    def row(self) -> str | None:
+        return self.hit.row
+
+    @property
+    def column(self) -> str | None:
+        return self.hit.column
+
+    @property
+    def expected(self) -> int | float | None:
+        return self.hit.expected
+
+    @property
+    def actual(self) -> int | float | str | None:
+        return self.hit.actual
+
+
+@dataclass(frozen=True)
+class FileError:
+    kind: str
+    """``unreadable``, ``binary``, ``too-large``, ``empty``, ``encrypted``, ``internal`` …"""
+    message: Bilingual
+
+
+@dataclass(frozen=True)
+class AuditedFile:
+    """A file that was read and audited: what it is, what it holds, what is wrong with it.
+
+    Carries what later stages need (a writer, ``extract``, a pass over a whole folder): the
+    report's facts, its section outline and its tables."""
+
+    path: str
+    format: InputFormat
+    encoding: str | None
+    confidence: float | None
+    script: Script
+    facts: ReportFacts
+    sections: tuple[Section, ...]
+    tables: Mapping[str, Table]
     findings: tuple[Finding, ...] = ()
-    error: FileError | None = None
-    quoted_lines: dict[int, str] = field(default_factory=dict)
-    """Original text of the lines findings point at (for the terminal writer)."""
+    quoted_lines: Mapping[int, str] = field(default_factory=dict)
+    """Text of the lines findings point at, by line of the whole text (``Finding.hit.line``)."""
+    status: Literal["ok"] = "ok"
+
+    @property
+    def year(self) -> int | None:
+        return self.facts.year
+
+    @property
+    def template(self) -> TemplateName | None:
+        return self.facts.template
+
+
+@dataclass(frozen=True)
+class FailedFile:
+    """A file that could not be audited, and why."""
+
+    path: str
+    error: FileError
     debug: str | None = None
     """A traceback, kept only under ``--debug``."""
+    status: Literal["error"] = "error"
+    findings: tuple[Finding, ...] = ()
+
+
+#: The outcome of auditing one file: what every output writer sees.
+FileResult = AuditedFile | FailedFile

@@ -69,7 +69,7 @@ def rule_file(tmp_path: Path, check: str, case: dict[str, Any]) -> Path:
 def test_check_case(tmp_path: Path, check: str, case: dict[str, Any]) -> None:
     rules = load_rule_file(rule_file(tmp_path, check, case))
     doc = read_document(report_bytes(case), "report.txt")
-    findings = run_rules(doc, rules, "zh")
+    findings = run_rules(doc, rules)
     got = [{key: getattr(f, key) for key in want} for f, want in zip(findings, case["findings"], strict=False)]
     assert len(findings) == len(case["findings"]), [(f.line, f.col, f.row, f.column) for f in findings]
     assert got == case["findings"]

@@ -22,9 +22,10 @@ from typing import Any
 import jsonschema
 import pytest
 import writers
+from writers import failed_file, finding, ok_file
 
 from gaudit.findings import Severity
-from gaudit.model import FileError, FileResult, Finding
+from gaudit.model import FileResult
 from gaudit.output import Format, OutputOptions, file_to_contract, make_writer
 from gaudit.output.github import escape_data, escape_property
 from gaudit.output.sarif import FINGERPRINT_KEY, artifact_location
@@ -59,23 +60,23 @@ RULES = (
              "六个部分按顺序出现。"),
 )
 
-A = FileResult(
-    "reports/a.txt", "ok", "utf-8", 0.99, "traditional", 2022, "2021",
+A = ok_file(
+    "reports/a.txt", "utf-8", 0.99, "traditional", 2022, "2021",
     (
-        Finding("fee-statement", "missing-fee-statement", "info", TRICKY, 1, 1, section=6),
-        Finding("applications-column-total", "total-mismatch", "error",
+        finding("fee-statement", "missing-fee-statement", "info", TRICKY, 1, 1, section=6),
+        finding("applications-column-total", "total-mismatch", "error",
                 "(七)总计 自然人 为 5,但各办理结果之和为 4", 42, 1, 3, "applications", "results_total",
                 "natural_person", 4, 5),
-        Finding("applications-blank-cell", "blank-cell", "warning", "「商业企业」栏为空", 30, 9, 3,
+        finding("applications-blank-cell", "blank-cell", "warning", "「商业企业」栏为空", 30, 9, 3,
                 "applications", "new", "commercial"),
     ),
     quoted_lines={1: "某县2022年政府信息公开工作年度报告", 30: "一、本年新收政府信息公开申请数量 | 3 |  | 0",
                   42: "(七)总计\t5\t0\t0"},
 )
-B = FileResult("reports/b.txt", "ok", "gb18030", None, "simplified", 2021, "2019")
-C = FileResult("reports/c.pdf", "error", error=FileError("binary", "不是文本: 含 NUL 字节, 50%\n第二行"))
-D = FileResult("reports/柳溪镇 2022.txt", "ok", "utf-8", None, "simplified", None, None,
-               (Finding("section-5", "missing-section", "error", "缺少第五部分", 1, 1, section=5),),
+B = ok_file("reports/b.txt", "gb18030", None, "simplified", 2021, "2019")
+C = failed_file("reports/c.pdf", "binary", "不是文本: 含 NUL 字节, 50%\n第二行")
+D = ok_file("reports/柳溪镇 2022.txt", "utf-8", None, "simplified", None, None,
+               (finding("section-5", "missing-section", "error", "缺少第五部分", 1, 1, section=5),),
                quoted_lines={1: "柳溪镇2022年报告"})
 RESULTS = (A, B, C, D)
 
@@ -83,6 +84,7 @@ EXPECTED_FILES: list[dict[str, Any]] = [
     {
         "path": "reports/a.txt", "status": "ok", "encoding": "utf-8", "confidence": 0.99,
         "script": "traditional", "year": 2022, "template": "2021",
+        "format": "text", "organ": None, "organ_level": None,
         "findings": [
             {"rule": "fee-statement", "kind": "missing-fee-statement", "severity": "info",
              "message": TRICKY, "line": 1, "col": 1, "section": 6},
@@ -96,11 +98,11 @@ EXPECTED_FILES: list[dict[str, Any]] = [
         ],
     },
     {"path": "reports/b.txt", "status": "ok", "encoding": "gb18030", "script": "simplified",
-     "year": 2021, "template": "2019", "findings": []},
+     "year": 2021, "template": "2019", "format": "text", "organ": None, "organ_level": None, "findings": []},
     {"path": "reports/c.pdf", "status": "error",
      "error": {"kind": "binary", "message": "不是文本: 含 NUL 字节, 50%\n第二行"}, "findings": []},
     {"path": "reports/柳溪镇 2022.txt", "status": "ok", "encoding": "utf-8", "script": "simplified",
-     "year": None, "template": None,
+     "year": None, "template": None, "format": "text", "organ": None, "organ_level": None,
      "findings": [{"rule": "section-5", "kind": "missing-section", "severity": "error",
                    "message": "缺少第五部分", "line": 1, "col": 1, "section": 5}]},
 ]
@@ -139,8 +141,8 @@ def test_summary_counts_files_and_findings() -> None:
 
 def test_summary_file_with_only_warnings_is_neither_clean_nor_with_errors() -> None:
     summary = Summary()
-    summary.add(FileResult("w.txt", "ok", "utf-8", findings=(
-        Finding("r", "blank-cell", "warning", "m", 3, 1), Finding("r", "blank-cell", "warning", "m", 4, 1))))
+    summary.add(ok_file("w.txt", "utf-8", findings=(
+        finding("r", "blank-cell", "warning", "m", 3, 1), finding("r", "blank-cell", "warning", "m", 4, 1))))
     assert (summary.clean, summary.with_errors, summary.warnings, summary.by_kind) == (0, 0, 2, {"blank-cell": 2})
 
 
@@ -222,8 +224,8 @@ def test_jsonl_streams_each_file_as_it_is_added() -> None:
 
 
 def test_jsonl_escapes_unicode_line_separators() -> None:
-    odd = FileResult("x.txt", "ok", "utf-8", None, "simplified", None, None,
-                     (Finding("r", "blank-cell", "info", "a\u2028b\x85c\u2029d", 2, 3),))
+    odd = ok_file("x.txt", "utf-8", None, "simplified", None, None,
+                     (finding("r", "blank-cell", "info", "a\u2028b\x85c\u2029d", 2, 3),))
     lines = render(Format.JSONL, (odd,)).splitlines()  # splitlines breaks on U+2028, U+0085 …
     assert len(lines) == 2
     assert json.loads(lines[0])["findings"][0]["message"] == "a\u2028b\x85c\u2029d"
@@ -246,8 +248,8 @@ def test_github_one_command_per_finding_exactly() -> None:
 def test_github_escaping_of_data_and_properties() -> None:
     assert escape_data("a%b\r\nc: d, e") == "a%25b%0D%0Ac: d, e"
     assert escape_property("a%b\r\nc: d, e") == "a%25b%0D%0Ac%3A d%2C e"
-    weird = FileResult("dir,1/a:b.txt", "ok", "utf-8", None, "simplified", None, None,
-                       (Finding("r:1", "blank-cell", "warning", "50%\nnext", 7, 2),))
+    weird = ok_file("dir,1/a:b.txt", "utf-8", None, "simplified", None, None,
+                       (finding("r:1", "blank-cell", "warning", "50%\nnext", 7, 2),))
     assert render(Format.GITHUB, (weird,)) == (
         "::warning file=dir%2C1/a%3Ab.txt,line=7,col=2,title=r%3A1 (blank-cell)::50%25%0Anext\n")
 
@@ -324,8 +326,8 @@ def test_junit_counts_and_failure_messages() -> None:
 
 
 def test_junit_survives_control_characters_in_messages() -> None:
-    odd = FileResult("x.txt", "ok", "utf-8", None, "simplified", None, None,
-                     (Finding("r", "blank-cell", "info", "bad\x00byte\x1b", 2, 3),))
+    odd = ok_file("x.txt", "utf-8", None, "simplified", None, None,
+                     (finding("r", "blank-cell", "info", "bad\x00byte\x1b", 2, 3),))
     root = ET.fromstring(render(Format.JUNIT, (odd,)).split("\n", 1)[1])
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None and failure.get("message") == "r: bad\ufffdbyte\ufffd"
@@ -432,9 +434,9 @@ def _hash_of(result: FileResult) -> list[str]:
 
 def test_sarif_fingerprint_survives_moved_lines_but_not_changed_ones() -> None:
     def at(line: int, text: str, message: str = "m") -> FileResult:
-        finding = Finding("applications-column-total", "total-mismatch", "error", message, line, 1, 3,
+        made = finding("applications-column-total", "total-mismatch", "error", message, line, 1, 3,
                           "applications", "results_total", "natural_person", 4, 5)
-        return FileResult("r.txt", "ok", "utf-8", None, "simplified", None, "2021", (finding,),
+        return ok_file("r.txt", "utf-8", None, "simplified", None, "2021", (made,),
                           quoted_lines={line: text})
 
     original = _hash_of(at(42, "(七)总计 | 5 | 0"))
@@ -448,8 +450,8 @@ def test_sarif_fingerprint_survives_moved_lines_but_not_changed_ones() -> None:
 
 
 def test_sarif_identical_findings_get_distinct_fingerprints() -> None:
-    twice = FileResult("r.txt", "ok", "utf-8", None, "simplified", None, None, (
-        Finding("x", "blank-cell", "warning", "m", 3, 1), Finding("x", "blank-cell", "warning", "m", 9, 1)),
+    twice = ok_file("r.txt", "utf-8", None, "simplified", None, None, (
+        finding("x", "blank-cell", "warning", "m", 3, 1), finding("x", "blank-cell", "warning", "m", 9, 1)),
         quoted_lines={3: "同一行", 9: "同一行"})
     first, second = _hash_of(twice)
     assert first.endswith(":1") and second.endswith(":2") and first[:-2] == second[:-2]
@@ -462,8 +464,8 @@ def test_sarif_uri_relative_to_base_dir_or_absolute_outside(tmp_path: Path) -> N
     outside = artifact_location(str(tmp_path / "other.txt"), str(tmp_path / "repo"))
     assert set(outside) == {"uri"} and outside["uri"].startswith("file:///")
     assert outside["uri"].endswith("/other.txt")
-    doc = sarif((FileResult(str(inside), "ok", "utf-8", None, "simplified", None, None,
-                            (Finding("x", "blank-cell", "warning", "m", 1, 1),)),),
+    doc = sarif((ok_file(str(inside), "utf-8", None, "simplified", None, None,
+                            (finding("x", "blank-cell", "warning", "m", 1, 1),)),),
                 base_dir=str(tmp_path / "repo"))
     uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "%E5%B9%B4%E6%8A%A5/a%20b.txt"

@@ -12,30 +12,32 @@ from typing import Any
 import pytest
 import writers
 from rich.cells import cell_len
+from writers import failed_file, finding, ok_file
 
-from gaudit.model import FileError, FileResult, Finding
+from gaudit.labels import column_label, row_label
+from gaudit.model import FileResult
 from gaudit.output import Format, OutputOptions
-from gaudit.output.terminal import cell_labels, quote_window
+from gaudit.output.terminal import quote_window
 
 LONG = "二、" + "统计数据说明" * 12 + "|合计|7|" + "其他" * 20
 
 RESULTS = (
-    FileResult(
-        "县局/2022.txt", "ok", "gb18030", None, "simplified", 2022, "2021",
+    ok_file(
+        "县局/2022.txt", "gb18030", None, "simplified", 2022, "2021",
         (
-            Finding("applications-column-total", "total-mismatch", "error",
+            finding("applications-column-total", "total-mismatch", "error",
                     "(七)总计 自然人 为 5,但各办理结果之和为 4", 88, 7, 3, "applications", "results_total",
                     "natural_person", 4, 5),
-            Finding("fee-statement", "missing-fee-statement", "info", "未说明是否收取信息处理费", 120, 1, section=6),
-            Finding("reviews-blank", "blank-cell", "warning", "「结果纠正」栏为空", 9, 3, 4, "reviews", "review",
+            finding("fee-statement", "missing-fee-statement", "info", "未说明是否收取信息处理费", 120, 1, section=6),
+            finding("reviews-blank", "blank-cell", "warning", "「结果纠正」栏为空", 9, 3, 4, "reviews", "review",
                     "corrected"),
-            Finding("long-line", "implausible-value", "warning", "数值不合常理", 15, LONG.index("7") + 1,
+            finding("long-line", "implausible-value", "warning", "数值不合常理", 15, LONG.index("7") + 1,
                     actual=7.0),
         ),
         quoted_lines={88: "（七）总计\t5\t0\t1", 9: "\t行政复议\t0\t\t0", 15: LONG},
     ),
-    FileResult("县局/broken.txt", "error", error=FileError("unreadable", "无法解码: 第 3 字节")),
-    FileResult("县局/clean.txt", "ok", "utf-8", None, "traditional", 2023, "2021"),
+    failed_file("县局/broken.txt", "unreadable", "无法解码: 第 3 字节"),
+    ok_file("县局/clean.txt", "utf-8", None, "traditional", 2023, "2021"),
 )
 
 ZH = """\
@@ -51,7 +53,7 @@ ZH = """\
   错误  88:7   applications-column-total  (七)总计 自然人 为 5,但各办理结果之和为 4
          88 │ （七）总计    5    0    1
             │               ^
-        行 三、本年度办理结果 (七)总计 · 列 自然人 · 应为 4,实为 5
+        行 (七)总计 · 列 自然人 · 应为 4,实为 5
   提示  120:1  fee-statement  未说明是否收取信息处理费
 
 县局/broken.txt  无法读取:无法解码: 第 3 字节
@@ -187,15 +189,17 @@ def test_terminal_colour_forced_on_auto_off_and_no_color(monkeypatch: pytest.Mon
 
 
 def test_cell_labels_from_the_template_in_both_languages() -> None:
-    assert cell_labels("applications", "2021", "withheld_state_secret", "commercial", "zh") == (
+    def labels(table: str, fmt: str | None, row: str, column: str, lang: str) -> tuple[str, str]:
+        return row_label(table, fmt, row).get(lang), column_label(table, fmt, row, column).get(lang)
+
+    assert labels("applications", "2021", "withheld_state_secret", "commercial", "zh") == (
         "(三)不予公开 1.属于国家秘密", "商业企业")
-    assert cell_labels("applications", "2021", "withheld_state_secret", "commercial", "en") == (
+    assert labels("applications", "2021", "withheld_state_secret", "commercial", "en") == (
         "withheld: state secret", "businesses")
     # A row only the 2019 format has, in a file whose format is unknown.
-    assert cell_labels("active", None, "procurement", "projects", "zh") == ("政府集中采购", "采购项目数量")
-    # Unknown keys are shown as they are; no table means no labels.
-    assert cell_labels("reviews", "2021", "no_such_row", "total", "en") == ("no_such_row", "total")
-    assert cell_labels(None, "2021", "review", None, "zh") == (None, None)
+    assert labels("active", None, "procurement", "projects", "zh") == ("政府集中采购", "采购项目数量")
+    # Unknown keys are shown as they are.
+    assert labels("reviews", "2021", "no_such_row", "total", "en") == ("no_such_row", "total")
 
 
 def test_terminal_does_not_call_a_run_with_unreadable_files_problem_free() -> None:
@@ -206,8 +210,8 @@ def test_terminal_does_not_call_a_run_with_unreadable_files_problem_free() -> No
 
 def test_long_message_wraps_under_the_rule_with_the_findings_indent() -> None:
     message = "「(三)不予公开 2.其他法律行政法规禁止公开」自然人至总计共7个单元格为空(应填写数字,没有的填0)"
-    result = FileResult("a.txt", "ok", "utf-8", None, "simplified", 2022, "2021",
-                        (Finding("cell-blank", "blank-cell", "error", message, 41, 1, 3, "applications",
+    result = ok_file("a.txt", "utf-8", None, "simplified", 2022, "2021",
+                        (finding("cell-blank", "blank-cell", "error", message, 41, 1, 3, "applications",
                                  "withheld_prohibited_by_law", "natural_person"),),
                         quoted_lines={41: "2.其他法律行政法规禁止公开 | |||||||||"})
     out = render((result,), width=60)
@@ -222,8 +226,8 @@ def test_long_message_wraps_under_the_rule_with_the_findings_indent() -> None:
 
 def test_english_message_wraps_at_spaces() -> None:
     message = "section 6 (other matters to report) says nothing about information-processing fees (required from 2021)"
-    result = FileResult("a.txt", "ok", "utf-8", None, "simplified", 2022, "2021",
-                        (Finding("fee-statement-missing", "missing-fee-statement", "error", message, 70, 1,
+    result = ok_file("a.txt", "utf-8", None, "simplified", 2022, "2021",
+                        (finding("fee-statement-missing", "missing-fee-statement", "error", message, 70, 1,
                                  section=6),), quoted_lines={70: "六、其他需要报告的事项"})
     lines = render((result,), width=80, lang="en").splitlines()
     wrapped = lines[2:4]

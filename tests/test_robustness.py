@@ -31,7 +31,7 @@ from gaudit.audit import AuditOptions, Job, audit_input
 from gaudit.decode import BinaryFileError, decode
 from gaudit.discover import Input
 from gaudit.memo import Memo
-from gaudit.model import FileResult, SourceText
+from gaudit.model import AuditedFile, FailedFile, FileResult, SourceText
 from gaudit.template import SECTION_HEADINGS, SPECS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -84,13 +84,13 @@ def check_invariants(data: bytes, name: str = NAME) -> FileResult:
     result = _audit(data, name)
     assert result.path == name
     assert result.status in ("ok", "error")
-    if result.status == "error":
-        assert result.error is not None and result.error.message.strip()
-        assert "Traceback" not in result.error.message
+    if isinstance(result, FailedFile):
+        assert result.error.message.zh.strip() and result.error.message.en.strip()
+        assert "Traceback" not in result.error.message.zh
         assert result.error.kind != "internal", result.error.message
         assert result.findings == ()
     else:
-        assert result.error is None
+        assert isinstance(result, AuditedFile)
         lines = _line_count(data)
         assert lines is not None, "an audited file must be decodable"
         text = SourceText.of(decode(data).text)
@@ -98,8 +98,8 @@ def check_invariants(data: bytes, name: str = NAME) -> FileResult:
             assert 1 <= f.line <= lines, (f, lines)
             assert 1 <= f.col <= len(text.line(f.line)) + 1, (f, text.line(f.line))
             assert f.severity in ("error", "warning", "info")
-            assert f.message.strip()
-        assert set(result.quoted_lines) <= {f.line for f in result.findings}
+            assert f.message.zh.strip() and f.message.en.strip()
+        assert set(result.quoted_lines) <= {f.hit.line for f in result.findings}
     # Same input, same output: nothing may depend on chance, time or earlier files.
     assert _audit(data, name) == result
     doc = _json_of(result)

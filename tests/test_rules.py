@@ -208,7 +208,7 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
 
 def audit(case: dict[str, Any], rules: list[Rule] | None = None, lang: str = "zh") -> list[tuple[str, int]]:
     doc = read_document(report_bytes(case), "report.txt")
-    return [(f.rule, f.line) for f in run_rules(doc, rules if rules is not None else load_rules(), lang)]
+    return [(f.rule, f.line) for f in run_rules(doc, rules if rules is not None else load_rules())]
 
 
 def test_every_builtin_rule_has_a_case() -> None:
@@ -231,10 +231,9 @@ def test_builtin_rules_are_silent_on_clean_reports(name: str) -> None:
 def test_builtin_messages_read_in_both_languages() -> None:
     case, _ = FIRES["applications-row-total"]
     doc = read_document(report_bytes(case), "report.txt")
-    zh = run_rules(doc, load_rules(), "zh")
-    en = run_rules(doc, load_rules(), "en")
-    assert zh[0].message == "「(一)予以公开」总计为24,但各类申请人之和为23"
-    assert en[0].message == "disclosed: the total is 24 but the applicant columns add up to 23"
+    findings = run_rules(doc, load_rules())
+    assert findings[0].message.zh == "「(一)予以公开」总计为24,但各类申请人之和为23"
+    assert findings[0].message.en == "disclosed: the total is 24 but the applicant columns add up to 23"
 
 
 # --- users' control -----------------------------------------------------------------------------
@@ -263,8 +262,8 @@ def test_user_rule_is_added_after_the_builtins(tmp_path: Path) -> None:
     rules = load_rules([path])
     assert rules[-1].id == "county-fee-amount-cap"
     doc = read_document(report_bytes({"base": "clean-2021"}), "report.txt")
-    findings = run_rules(doc, rules, "zh")
-    assert [(f.rule, f.line, f.message) for f in findings] == [("county-fee-amount-cap", 27, "收费12.35万元过高")]
+    findings = run_rules(doc, rules)
+    assert [(f.rule, f.line, f.message.zh) for f in findings] == [("county-fee-amount-cap", 27, "收费12.35万元过高")]
 
 
 def test_select_ignore_and_severity() -> None:

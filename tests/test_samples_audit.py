@@ -47,7 +47,7 @@ def test_every_sample_has_its_expectation() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_findings(name: str) -> None:
     doc = read_document((SAMPLES / name).read_bytes(), f"samples/{name}")
-    found = [(f.rule, f.line) for f in run_rules(doc, load_rules(), "zh")]
+    found = [(f.rule, f.line) for f in run_rules(doc, load_rules())]
     assert found == EXPECTED[name]
 
 

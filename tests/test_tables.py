@@ -14,9 +14,16 @@ from typing import Any
 
 import pytest
 
+from gaudit.audit import AuditOptions, audit_document
 from gaudit.document import read_document
-from gaudit.extract import document_to_contract
+from gaudit.model import Document
+from gaudit.output.extract_data import extract_to_contract
 from gaudit.template import spec
+
+
+def document_to_contract(doc: Document) -> dict[str, Any]:
+    """The ``gaudit.extract/1`` object of one read document."""
+    return extract_to_contract(audit_document(doc, AuditOptions()))
 
 DATA = Path(__file__).parent / "data" / "layouts"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from gaudit import template
@@ -29,7 +29,7 @@ from gaudit.labels import (
     section_title,
     table_title,
 )
-from gaudit.model import Cell, Document, Table
+from gaudit.model import Cell, Document, Hit, Table
 
 __all__ = [
     "ANY",
@@ -61,22 +61,6 @@ _ID_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 #: A placeholder value that reads differently in Chinese and English.
 Text = Bilingual
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One place where a check found its condition violated."""
-
-    line: int
-    col: int
-    values: Mapping[str, object] = field(default_factory=dict)
-    """Placeholders for the message (plain values or :class:`Text`)."""
-    section: int | None = None
-    table: str | None = None
-    row: str | None = None
-    column: str | None = None
-    expected: int | float | None = None
-    actual: int | float | str | None = None
 
 
 class ParamError(Exception):

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import NoReturn, TextIO
 
-from gaudit.output.base import Format, OutputOptions, RuleInfo, Writer
+from gaudit.output.base import MACHINE_FORMATS, ExtractFormat, Format, OutputOptions, RuleInfo, Writer
 from gaudit.output.contract import file_to_contract
 
-__all__ = ["Format", "OutputOptions", "RuleInfo", "Writer", "file_to_contract", "make_writer"]
+__all__ = ["MACHINE_FORMATS", "ExtractFormat", "Format", "OutputOptions", "RuleInfo", "Writer",
+           "file_to_contract", "make_extract_writer", "make_writer"]
 
 
 def _never(value: NoReturn) -> NoReturn:
@@ -56,4 +57,21 @@ def make_writer(fmt: Format, stream: TextIO, options: OutputOptions) -> Writer:
         from gaudit.output.concise import ConciseWriter
 
         return ConciseWriter(stream, options)
+    _never(fmt)
+
+
+def make_extract_writer(fmt: ExtractFormat, stream: TextIO, options: OutputOptions) -> Writer:
+    """The ``extract`` writer for ``fmt``: the tables of each file, no findings."""
+    if fmt is ExtractFormat.JSON:
+        from gaudit.output.extract_data import ExtractJsonWriter
+
+        return ExtractJsonWriter(stream, options)
+    if fmt is ExtractFormat.CSV:
+        from gaudit.output.extract_data import ExtractCsvWriter
+
+        return ExtractCsvWriter(stream, options)
+    if fmt is ExtractFormat.TABLE:
+        from gaudit.output.extract_table import ExtractTableWriter
+
+        return ExtractTableWriter(stream, options)
     _never(fmt)

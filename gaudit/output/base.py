@@ -32,6 +32,19 @@ class Format(str, Enum):
     CONCISE = "concise"
 
 
+class ExtractFormat(str, Enum):
+    """The values of ``extract --format``."""
+
+    JSON = "json"
+    CSV = "csv"
+    TABLE = "table"
+
+
+#: Formats read by programs (UTF-8 on stdout whatever the locale; no colours).
+MACHINE_FORMATS = frozenset({Format.JSON, Format.JSONL, Format.SARIF, Format.GITHUB, Format.JUNIT,
+                             Format.CSV, Format.CONCISE, ExtractFormat.JSON, ExtractFormat.CSV})
+
+
 class RuleInfo(Protocol):
     """What a writer may know about a rule (satisfied by ``gaudit.rules.Rule``)."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from gaudit.model import FailedFile, FileResult, Finding
 from gaudit.output.strings import fix_plurals, strings
 
 if TYPE_CHECKING:
-    from gaudit.model import FileResult
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
@@ -44,6 +44,11 @@ def statistics_lines(summary: Summary) -> list[str]:
     return [f"{count:>{width}}  {rule}" for rule, count in ranked]
 
 
+def _where(f: Finding) -> str:
+    """``line:col``, or ``p3:line:col`` on page 3 of a paged file."""
+    return f"{f.line}:{f.col}" if f.page is None else f"p{f.page}:{f.line}:{f.col}"
+
+
 class ConciseWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
@@ -55,13 +60,14 @@ class ConciseWriter:
     def add(self, result: FileResult) -> None:
         if self._options.quiet:
             return
-        if result.status == "error":
-            message = one_line(result.error.message if result.error else "")
+        lang = self._options.lang
+        if isinstance(result, FailedFile):
+            message = one_line(result.error.message.get(lang))
             self._stream.write(f"{result.path}:1:1: error unreadable {message}\n")
             return
         self._stream.write("".join(
-            f"{result.path}:{f.line}:{f.col}: {f.severity} {f.rule} {one_line(f.message)}\n"
-            for f in sorted(result.findings, key=lambda f: (f.line, f.col))
+            f"{result.path}:{_where(f)}: {f.severity.value} {f.rule} {one_line(f.message.get(lang))}\n"
+            for f in sorted(result.findings, key=lambda f: (f.hit.line, f.hit.col))
         ))
 
     def finish(self, summary: Summary) -> None:

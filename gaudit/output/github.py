@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from gaudit.model import FailedFile, FileResult
+
 if TYPE_CHECKING:
-    from gaudit.model import FileResult
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
@@ -33,14 +34,15 @@ def escape_property(text: str) -> str:
 class GithubWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
+        self._lang = options.lang
 
     def start(self) -> None:
         pass
 
     def add(self, result: FileResult) -> None:
         path = escape_property(result.path)
-        if result.status == "error":
-            message = result.error.message if result.error else ""
+        if isinstance(result, FailedFile):
+            message = result.error.message.get(self._lang)
             self._stream.write(f"::error file={path},title=gaudit::{escape_data(message)}\n")
             return
         lines = []
@@ -48,7 +50,7 @@ class GithubWriter:
             command = _COMMANDS.get(f.severity, "warning")
             title = escape_property(f"{f.rule} ({f.kind})")
             lines.append(f"::{command} file={path},line={f.line},col={f.col},title={title}"
-                         f"::{escape_data(f.message)}\n")
+                         f"::{escape_data(f.message.get(self._lang))}\n")
         self._stream.write("".join(lines))
 
     def finish(self, summary: Summary) -> None:

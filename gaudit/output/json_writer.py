@@ -33,7 +33,7 @@ class JsonWriter:
         self._files.open()
 
     def add(self, result: FileResult) -> None:
-        self._files.add(file_to_contract(result))
+        self._files.add(file_to_contract(result, self._options.lang))
 
     def finish(self, summary: Summary) -> None:
         self._files.close()

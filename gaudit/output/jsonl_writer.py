@@ -28,6 +28,7 @@ def _escape_break(match: re.Match[str]) -> str:
 
 class JsonlWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
+        self._options = options
         self._stream = stream
 
     def start(self) -> None:
@@ -40,7 +41,7 @@ class JsonlWriter:
         self._stream.flush()
 
     def add(self, result: FileResult) -> None:
-        self._line(file_to_contract(result))
+        self._line(file_to_contract(result, self._options.lang))
 
     def finish(self, summary: Summary) -> None:
         self._line({"summary": summary.to_contract()})

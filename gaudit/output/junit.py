@@ -14,8 +14,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING, TextIO
 
+from gaudit.model import FailedFile, FileResult
+
 if TYPE_CHECKING:
-    from gaudit.model import FileResult
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
@@ -40,6 +41,7 @@ class JunitWriter:
 
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
+        self._options = options
         self._spool: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in finish)
             max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")
         self._tests = 0
@@ -51,18 +53,19 @@ class JunitWriter:
 
     def add(self, result: FileResult) -> None:
         case = ET.Element("testcase", classname="gaudit", name=_clean(result.path))
-        if result.status == "error":
+        lang = self._options.lang
+        if isinstance(result, FailedFile):
             self._errors += 1
-            kind = result.error.kind if result.error else "internal"
-            message = _clean(result.error.message if result.error else "")
+            kind = result.error.kind
+            message = _clean(result.error.message.get(lang))
             error = ET.SubElement(case, "error", type=kind, message=message)
             error.text = f"{_clean(result.path)}: {message}"
         elif result.findings:
             self._failures += 1
             for f in result.findings:
-                message = _clean(f.message)
+                message = _clean(f.message.get(lang))
                 failure = ET.SubElement(case, "failure", type=f.kind, message=f"{f.rule}: {message}")
-                failure.text = f"{_clean(result.path)}:{f.line}:{f.col}: {f.severity} {f.rule} {message}"
+                failure.text = f"{_clean(result.path)}:{f.line}:{f.col}: {f.severity.value} {f.rule} {message}"
         ET.indent(case, level=2)  # a case stands two levels deep: testsuites > testsuite
         self._spool.write(("\n    " if self._tests else "") + ET.tostring(case, encoding="unicode"))
         self._tests += 1

@@ -18,11 +18,11 @@ import os
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+from gaudit.model import FailedFile, FileResult, Finding
 from gaudit.output.contract import TOOL_NAME
 from gaudit.output.json_stream import ArrayStream, dumps, key_prefix
 
 if TYPE_CHECKING:
-    from gaudit.model import FileResult, Finding
     from gaudit.output.base import OutputOptions, RuleInfo
     from gaudit.summary import Summary
 
@@ -123,9 +123,9 @@ class SarifWriter:
 
     def add(self, result: FileResult) -> None:
         location = artifact_location(result.path, self._options.base_dir)
-        if result.status == "error":
-            message = result.error.message if result.error else ""
-            kind = result.error.kind if result.error else "internal"
+        if isinstance(result, FailedFile):
+            message = result.error.message.get(self._options.lang)
+            kind = result.error.kind
             self._notifications.append((result.path, {
                 "level": "error",
                 "message": {"text": f"{result.path}: {message}" if message else result.path},
@@ -135,14 +135,14 @@ class SarifWriter:
             return
         seen: dict[str, int] = {}
         for finding in result.findings:
-            digest = fingerprint(location["uri"], finding, result.quoted_lines.get(finding.line, ""))
+            digest = fingerprint(location["uri"], finding, result.quoted_lines.get(finding.hit.line, ""))
             # Identical findings on identical lines stay distinct by their order in the file.
             seen[digest] = seen.get(digest, 0) + 1
             self._results.add(self._result(finding, location, f"{digest}:{seen[digest]}"))
 
     def _result(self, finding: Finding, location: dict[str, str], digest: str) -> dict[str, Any]:
         properties: dict[str, Any] = {"kind": finding.kind}
-        for key in ("section", "table", "row", "column", "expected", "actual"):
+        for key in ("page", "section", "table", "row", "column", "expected", "actual"):
             value = getattr(finding, key)
             if value is not None:
                 properties[key] = value
@@ -150,7 +150,7 @@ class SarifWriter:
             "ruleId": finding.rule,
             "ruleIndex": self._index(finding),
             "level": sarif_level(finding.severity),
-            "message": {"text": finding.message},
+            "message": {"text": finding.message.get(self._options.lang)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": dict(location),
                 "region": {"startLine": max(1, finding.line), "startColumn": max(1, finding.col)},

@@ -15,6 +15,7 @@ import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from gaudit.findings import kind_title
+from gaudit.model import AuditedFile, FailedFile, FileResult, Finding
 from gaudit.output.concise import one_line
 from gaudit.output.strings import fix_plurals, strings
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from gaudit.model import FileResult, Finding
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
@@ -105,44 +105,6 @@ def _number(value: int | float | str) -> str:
     return str(value)
 
 
-def cell_labels(table: str | None, template: str | None, row: str | None, column: str | None,
-                lang: str) -> tuple[str | None, str | None]:
-    """Human labels of a table row and column, from the statutory template."""
-    if table is None or (row is None and column is None):
-        return None, None
-    from gaudit.template import SPECS
-
-    order = [template] if template else []
-    order += [t for t in ("2021", "2019") if t != template]
-    row_label = column_label = None
-    for name in order:
-        spec = SPECS.get((table, name))
-        if spec is None:
-            continue
-        row_spec = spec.row(row) if row else None
-        if row_spec is not None and row_label is None:
-            if lang == "en":
-                row_label = row_spec.label_en or row_spec.key
-            elif row_spec.group and table != "active":
-                # The heading a row stands under (e.g. "(三)不予公开"); the active table's
-                # groups are article citations, which would only clutter the label.
-                row_label = f"{row_spec.group} {row_spec.label}"
-            else:
-                row_label = row_spec.label
-        if column and column_label is None:
-            rows = [row_spec] if row_spec is not None else list(spec.rows)
-            for candidate in rows:
-                for c in candidate.columns:
-                    if c.key == column:
-                        column_label = c.label_en if lang == "en" else c.label
-                        break
-                if column_label is not None:
-                    break
-        if (row is None or row_label) and (column is None or column_label):
-            break
-    return (row_label or row) if row else None, (column_label or column) if column else None
-
-
 class TerminalWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         from rich.console import Console
@@ -174,20 +136,20 @@ class TerminalWriter:
         from rich.text import Text
 
         console = self._console
-        if result.status == "error":
-            kind = result.error.kind if result.error else "internal"
+        if isinstance(result, FailedFile):
+            kind = result.error.kind
             template = self._s["unreadable" if kind == "unreadable" else "unreadable_kind"]
-            message = template.format(kind=kind, message=one_line(result.error.message if result.error else ""))
+            message = template.format(kind=kind, message=one_line(result.error.message.get(self._options.lang)))
             console.print(Text.assemble((result.path, "bold"), "  ", (message, "red")))
             console.print()
             return
         if not result.findings:
             return
         console.print(self._header(result))
-        findings = sorted(result.findings, key=lambda f: (f.line, f.col))
+        findings = sorted(result.findings, key=lambda f: (f.hit.line, f.hit.col))
         severity_width = max(self._cells(self._severity(f.severity)) for f in findings)
         line_width = len(str(max(f.line for f in findings)))
-        position_width = max(len(f"{f.line}:{f.col}") for f in findings)
+        position_width = max(self._cells(self._where(f)) for f in findings)
         for f in findings:
             self._finding(result, f, severity_width, line_width, position_width)
         console.print()
@@ -200,33 +162,45 @@ class TerminalWriter:
     def _severity(self, severity: str) -> str:
         return self._s.get(severity, severity)
 
-    def _header(self, result: FileResult) -> Text:
+    def _where(self, f: Finding) -> str:
+        if f.page is None:
+            return f"{f.line}:{f.col}"
+        return self._s["page_position"].format(page=f.page, line=f.line, col=f.col)
+
+    def _header(self, result: AuditedFile) -> Text:
         from rich.text import Text
 
         s = self._s
-        facts = [result.encoding or ""]
+        facts = result.facts
+        who = " ".join(x for x in (facts.organ, s[f"level_{facts.organ_level}"] if facts.organ_level else "") if x)
+        about = [s[f"format_{result.format.value}"] if result.format.value != "text" else "",
+                 result.encoding or ""]
         if result.script:
-            facts.append(s[result.script])
-        if result.year is not None:
-            facts.append(s["year"].format(year=result.year))
-        if result.template:
-            facts.append(s["template"].format(template=result.template))
-        return Text.assemble((result.path, "bold"), "  ", (" · ".join(x for x in facts if x), "dim"))
+            about.append(s[result.script])
+        if facts.year is not None:
+            about.append(s["year"].format(year=facts.year))
+        if facts.template:
+            about.append(s["template"].format(template=facts.template))
+        parts: list[str | tuple[str, str]] = [(result.path, "bold")]
+        if who:
+            parts += ["  ", (who, "bold cyan")]
+        parts += ["  ", (" · ".join(x for x in about if x), "dim")]
+        return Text.assemble(*parts)
 
-    def _finding(self, result: FileResult, f: Finding, severity_width: int, line_width: int,
+    def _finding(self, result: AuditedFile, f: Finding, severity_width: int, line_width: int,
                  position_width: int) -> None:
         from rich.text import Text
 
         console = self._console
         label = self._severity(f.severity)
         pad = " " * (severity_width - self._cells(label))
-        position = f"{f.line}:{f.col}"
+        position = self._where(f)
         head = Text.assemble(
             "  ", (label, _SEVERITY_STYLE.get(f.severity, "bold")), pad, "  ",
-            (position, "dim"), " " * (position_width - len(position) + 2), (f.rule, "magenta"),
+            (position, "dim"), " " * (position_width - self._cells(position) + 2), (f.rule, "magenta"),
         )
         indent = " " * (2 + severity_width + 2)
-        message = one_line(f.message)
+        message = one_line(f.message.get(self._options.lang))
         width = console.width or 80
         if head.cell_len + 2 + self._cells(message) <= width:
             console.print(Text.assemble(head, "  ", message), no_wrap=True, overflow="crop")
@@ -236,7 +210,7 @@ class TerminalWriter:
             console.print(head, no_wrap=True, overflow="crop")
             for part in fold_cells(message, max(width - len(indent), 20), self._options.lang == "en"):
                 console.print(Text.assemble(indent, part), no_wrap=True, overflow="crop")
-        quoted = result.quoted_lines.get(f.line)
+        quoted = result.quoted_lines.get(f.hit.line)
         if quoted is not None:
             gutter = f"{indent}{f.line:>{line_width}} │ "
             blank_gutter = f"{indent}{'':>{line_width}} │ "
@@ -245,18 +219,17 @@ class TerminalWriter:
             console.print(Text.assemble((gutter, "dim"), shown), no_wrap=True, overflow="crop")
             console.print(Text.assemble((blank_gutter, "dim"), " " * caret, ("^", "bold red")),
                           no_wrap=True, overflow="crop")
-        detail = self._detail(result, f)
+        detail = self._detail(f)
         if detail:
             console.print(Text.assemble(indent, (detail, "cyan")))
 
-    def _detail(self, result: FileResult, f: Finding) -> str:
-        s = self._s
+    def _detail(self, f: Finding) -> str:
+        s, lang = self._s, self._options.lang
         parts: list[str] = []
-        row, column = cell_labels(f.table, result.template, f.row, f.column, self._options.lang)
-        if row:
-            parts.append(f"{s['row']} {row}")
-        if column:
-            parts.append(f"{s['column']} {column}")
+        if f.row_label is not None:
+            parts.append(f"{s['row']} {f.row_label.get(lang)}")
+        if f.column_label is not None:
+            parts.append(f"{s['column']} {f.column_label.get(lang)}")
         if f.expected is not None and f.actual is not None:
             parts.append(s["expected_actual"].format(expected=_number(f.expected), actual=_number(f.actual)))
         elif f.expected is not None:
