@@ -43,7 +43,9 @@ from typing import TYPE_CHECKING, Any
 from gaudit.checks import CheckType, all_checks
 from gaudit.checks._base import ParamError, coerce_params
 from gaudit.findings import KINDS, Severity
+from gaudit.i18n import Bilingual, UserError
 from gaudit.template import TEMPLATES
+from gaudit.yaml_load import YamlError, compose, read_text
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -103,17 +105,21 @@ class Rule:
         return self.name_zh if lang != "en" and self.name_zh else self.name
 
 
-class RuleFileError(Exception):
-    """A rule file cannot be used; ``str()`` is ``path:line: problem``."""
+class RuleFileError(UserError):
+    """A rule file cannot be used; its message is ``path:line: problem`` in both languages.
 
-    def __init__(self, path: str, line: int, problem: str) -> None:
+    ``problem`` is the English wording (kept for callers that match on it), ``details`` both;
+    ``str()`` is the Chinese rendering, like every :class:`~gaudit.i18n.UserError`.
+    """
+
+    def __init__(self, path: str, line: int, problem: str | Bilingual) -> None:
+        details = problem if isinstance(problem, Bilingual) else Bilingual(problem, problem)
         self.path = path
         self.line = line
-        self.problem = problem
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.problem}" if self.line else f"{self.path}: {self.problem}"
+        self.details = details
+        self.problem = details.en
+        where = f"{path}:{line}" if line else path
+        super().__init__(Bilingual(f"{where}: {details.zh}", f"{where}: {details.en}"))
 
 
 def check_types() -> dict[str, CheckType]:
@@ -149,12 +155,6 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader(text: str) -> Any:
-    yaml = _yaml()
-    cls = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-    return cls(text)
-
-
 def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -166,7 +166,7 @@ class _File:
         self.path = path
         self.loader = loader
 
-    def error(self, node: Node | int, problem: str) -> RuleFileError:
+    def error(self, node: Node | int, problem: str | Bilingual) -> RuleFileError:
         line = node if isinstance(node, int) else _line(node)
         return RuleFileError(self.path, line, problem)
 
@@ -421,26 +421,15 @@ def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
     """Read and validate one rule file; raise :class:`RuleFileError` naming file and line."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(name, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise RuleFileError(name, 0, f"cannot read the file: {exc.strerror or exc}") from None
+        root, loader = compose(read_text(path), name)
+    except YamlError as exc:
+        raise RuleFileError(name, exc.line, exc.problem) from None
     yaml = _yaml()
-    loader = _loader(text)
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else 0
-            problem = " ".join(p for p in (exc.context, exc.problem) if p)
-            raise RuleFileError(name, line, f"YAML syntax error: {problem}") from None
-        except yaml.YAMLError as exc:
-            raise RuleFileError(name, 0, f"YAML syntax error: {exc}") from None
         f = _File(name, loader)
         if root is None:
-            raise RuleFileError(name, 0, "the file is empty; expected a mapping with a 'rules:' list")
+            raise RuleFileError(name, 0, Bilingual("文件为空; 应为含 'rules:' 列表的映射",
+                                                   "the file is empty; expected a mapping with a 'rules:' list"))
         if not isinstance(root, yaml.MappingNode):
             raise f.error(root, f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}")
         top = f.mapping(root, "the file")
@@ -469,11 +458,12 @@ def _expand(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in (*path.glob("*.yaml"), *path.glob("*.yml")) if p.is_file())
         if not files:
-            raise RuleFileError(str(path), 0, "no *.yaml or *.yml rule file in this folder")
+            raise RuleFileError(str(path), 0, Bilingual("此文件夹中没有 *.yaml 或 *.yml 规则文件",
+                                                        "no *.yaml or *.yml rule file in this folder"))
         return files
     if not path.exists():
-        raise RuleFileError(str(path), 0, "no such rule file or folder")
-    return [path]
+        raise RuleFileError(str(path), 0, Bilingual("没有这个规则文件或文件夹", "no such rule file or folder"))
+    return [path]  # anything but a regular file is refused, unopened, by read_text
 
 
 def load_rules(extra: Sequence[Path] = ()) -> list[Rule]:
