@@ -131,9 +131,18 @@ def parse_severity_option(items: list[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- finding the config file
 def _home() -> Path | None:
     try:
-        return Path.home().resolve()
+        return Path.home()
     except (RuntimeError, KeyError, OSError):
         return None
+
+
+def _is_home(folder: Path, home: Path | None) -> bool:
+    if home is None:
+        return False
+    try:
+        return folder == home or os.path.samefile(folder, home)  # a home reached through a link too
+    except OSError:
+        return False
 
 
 def _search_folders(start: Path) -> list[Path]:
@@ -142,7 +151,7 @@ def _search_folders(start: Path) -> list[Path]:
     folders: list[Path] = []
     for folder in (start, *start.parents):
         folders.append(folder)
-        if folder == home or os.path.lexists(folder / ".git"):
+        if os.path.lexists(folder / ".git") or _is_home(folder, home):
             break
     return folders
 
@@ -244,7 +253,7 @@ def _rule_paths(value: Any, origin: str, base: Path | None) -> list[str]:
             mode = None  # a missing path is reported by the rule loader, which names it
         if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             raise _err_at(origin, f"rules: {given} 不是普通文件或文件夹 (设备、管道?)",
-                      f"rules: {given} is not a regular file or a folder (a device, a pipe?)")
+                          f"rules: {given} is not a regular file or a folder (a device, a pipe?)")
         out.append(path)
     return out
 
@@ -302,7 +311,7 @@ def _apply(settings: Settings, raw: Mapping[str, Any], origin: str, base: Path |
         if key not in _KEYS:
             known = ", ".join(sorted(k.replace("_", "-") for k in _KEYS))
             raise _err_at(origin, f"未知设置 {_shown(raw_key)}(可用: {known})",
-                      f"unknown setting {_shown(raw_key)} (known: {known})")
+                          f"unknown setting {_shown(raw_key)} (known: {known})")
         if value is None:
             continue
         _SETTERS[key](settings, value, origin, base)
@@ -323,6 +332,8 @@ def load_settings(
     found: tuple[Path, dict[str, Any]] | None
     if config is not None:
         if not config.is_file():
+            if config.exists():
+                raise _err(f"{config}: 不是普通文件", f"{config}: not a regular file")
             raise _err(f"找不到配置文件: {config}", f"no such config file: {config}")
         raw = (_read_pyproject(config) or {}) if config.name == "pyproject.toml" else (
             _read_yaml_config(config))

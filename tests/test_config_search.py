@@ -158,3 +158,20 @@ def test_parse_size_refuses_what_is_not_a_size(value: str | int) -> None:
 
 def test_parse_size_accepts_terabyte_and_bytes() -> None:
     assert (parse_size("1TB"), parse_size(1), parse_size("1.5k")) == (1024**4, 1, 1536)
+
+
+@POSIX
+def test_home_reached_through_a_link_still_ends_the_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "real" / "reports").mkdir(parents=True)
+    os.symlink(tmp_path / "real", tmp_path / "link")
+    monkeypatch.setenv("HOME", str(tmp_path / "link"))
+    _write(tmp_path / ".gaudit.yaml", "jobs: 3\n")
+    assert load_settings({}, cwd=tmp_path / "real" / "reports").config_files == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_config_option_naming_a_fifo_is_refused_unopened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "cfg.yaml")
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, cwd=tmp_path, config=tmp_path / "cfg.yaml")
+    assert "not a regular file" in err.value.render("en") and "不是普通文件" in str(err.value)
