@@ -198,6 +198,15 @@ def _node_kind(node: Node) -> str:
     return f"the value {node.value!r}" if node.value != "" else "an empty value"
 
 
+def _node_kind_zh(node: Node) -> str:
+    yaml = _yaml()
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    if isinstance(node, yaml.MappingNode):
+        return "映射"
+    return f"值 {node.value!r}" if node.value != "" else "空值"
+
+
 def _type_name(value: object) -> str:
     if value is None:
         return "null"
@@ -431,22 +440,26 @@ def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
             raise RuleFileError(name, 0, Bilingual("文件为空; 应为含 'rules:' 列表的映射",
                                                    "the file is empty; expected a mapping with a 'rules:' list"))
         if not isinstance(root, yaml.MappingNode):
-            raise f.error(root, f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}")
+            raise f.error(root, Bilingual(f"文件应为含 'rules:' 列表的映射, 而不是{_node_kind_zh(root)}",
+                                          f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}"))
         top = f.mapping(root, "the file")
         for key, (key_node, _) in top.items():
             if key != "rules":
-                raise f.error(key_node, f"unknown top-level key {key!r}; a rule file holds 'rules:' only")
+                raise f.error(key_node, Bilingual(f"未知的顶层键 {key!r}; 规则文件只含 'rules:'",
+                                                  f"unknown top-level key {key!r}; a rule file holds 'rules:' only"))
         if "rules" not in top:
-            raise f.error(root, "no 'rules:' list in the file")
+            raise f.error(root, Bilingual("文件中没有 'rules:' 列表", "no 'rules:' list in the file"))
         seq = top["rules"][1]
         if not isinstance(seq, yaml.SequenceNode):
-            raise f.error(seq, f"'rules' must be a list of rules, not {_node_kind(seq)}")
+            raise f.error(seq, Bilingual(f"'rules' 应为规则列表, 而不是{_node_kind_zh(seq)}",
+                                         f"'rules' must be a list of rules, not {_node_kind(seq)}"))
         rules: list[Rule] = []
         seen: dict[str, int] = {}
         for item in seq.value:
             rule = _rule(f, item, source if source is not None else name)
             if rule.id in seen:
-                raise f.error(item, f"duplicate rule id {rule.id!r} (first defined on line {seen[rule.id]})")
+                raise f.error(item, Bilingual(f"规则 id {rule.id!r} 重复 (首次定义于第 {seen[rule.id]} 行)",
+                                              f"duplicate rule id {rule.id!r} (first defined on line {seen[rule.id]})"))
             seen[rule.id] = rule.line
             rules.append(rule)
         return rules

@@ -138,3 +138,14 @@ def test_reading_settings_and_rules_modules_does_not_import_yaml() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
                          check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(("text", "line", "zh", "en"), [
+    ("- id: x\n", 1, "而不是列表", "must be a mapping with a 'rules:' list, not a list"),
+    ("rules: 3\n", 1, "'rules' 应为规则列表", "'rules' must be a list of rules"),
+    ("rules: []\nextra: 1\n", 2, "未知的顶层键 'extra'", "unknown top-level key 'extra'"),
+    ("{}\n", 1, "没有 'rules:' 列表", "no 'rules:' list"),
+])
+def test_rule_file_shape_errors_in_both_languages(tmp_path: Path, text: str, line: int, zh: str, en: str) -> None:
+    err = _rule_error(tmp_path, text)
+    _assert_names(err, tmp_path / "rules.yaml", line, zh=zh, en=en)
