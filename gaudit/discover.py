@@ -31,7 +31,7 @@ from typing import Any
 
 from gaudit.i18n import Bilingual
 
-__all__ = ["DEFAULT_INCLUDE", "PROBLEMS", "STDIN", "Discovery", "Input", "discover", "display_name",
+__all__ = ["DEFAULT_INCLUDE", "PROBLEMS", "STDIN", "Discovery", "Input", "discover", "display_name", "file_problem",
            "problem_message"]
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.htm", "*.html", "*.shtml", "*.xhtml", "*.pdf", "*.docx",
