@@ -43,7 +43,9 @@ from typing import TYPE_CHECKING, Any
 from gaudit.checks import CheckType, all_checks
 from gaudit.checks._base import ParamError, coerce_params
 from gaudit.findings import KINDS, Severity
+from gaudit.i18n import Bilingual, UserError
 from gaudit.template import TEMPLATES
+from gaudit.yaml_load import YamlError, compose, read_text
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -103,17 +105,21 @@ class Rule:
         return self.name_zh if lang != "en" and self.name_zh else self.name
 
 
-class RuleFileError(Exception):
-    """A rule file cannot be used; ``str()`` is ``path:line: problem``."""
+class RuleFileError(UserError):
+    """A rule file cannot be used; its message is ``path:line: problem`` in both languages.
 
-    def __init__(self, path: str, line: int, problem: str) -> None:
+    ``problem`` is the English wording (kept for callers that match on it), ``details`` both;
+    ``str()`` is the Chinese rendering, like every :class:`~gaudit.i18n.UserError`.
+    """
+
+    def __init__(self, path: str, line: int, problem: str | Bilingual) -> None:
+        details = problem if isinstance(problem, Bilingual) else Bilingual(problem, problem)
         self.path = path
         self.line = line
-        self.problem = problem
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.problem}" if self.line else f"{self.path}: {self.problem}"
+        self.details = details
+        self.problem = details.en
+        where = f"{path}:{line}" if line else path
+        super().__init__(Bilingual(f"{where}: {details.zh}", f"{where}: {details.en}"))
 
 
 def check_types() -> dict[str, CheckType]:
@@ -149,12 +155,6 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader(text: str) -> Any:
-    yaml = _yaml()
-    cls = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-    return cls(text)
-
-
 def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -166,7 +166,7 @@ class _File:
         self.path = path
         self.loader = loader
 
-    def error(self, node: Node | int, problem: str) -> RuleFileError:
+    def error(self, node: Node | int, problem: str | Bilingual) -> RuleFileError:
         line = node if isinstance(node, int) else _line(node)
         return RuleFileError(self.path, line, problem)
 
@@ -196,6 +196,15 @@ def _node_kind(node: Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     return f"the value {node.value!r}" if node.value != "" else "an empty value"
+
+
+def _node_kind_zh(node: Node) -> str:
+    yaml = _yaml()
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    if isinstance(node, yaml.MappingNode):
+        return "映射"
+    return f"值 {node.value!r}" if node.value != "" else "空值"
 
 
 def _type_name(value: object) -> str:
@@ -421,43 +430,36 @@ def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
     """Read and validate one rule file; raise :class:`RuleFileError` naming file and line."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(name, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise RuleFileError(name, 0, f"cannot read the file: {exc.strerror or exc}") from None
+        root, loader = compose(read_text(path), name)
+    except YamlError as exc:
+        raise RuleFileError(name, exc.line, exc.problem) from None
     yaml = _yaml()
-    loader = _loader(text)
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else 0
-            problem = " ".join(p for p in (exc.context, exc.problem) if p)
-            raise RuleFileError(name, line, f"YAML syntax error: {problem}") from None
-        except yaml.YAMLError as exc:
-            raise RuleFileError(name, 0, f"YAML syntax error: {exc}") from None
         f = _File(name, loader)
         if root is None:
-            raise RuleFileError(name, 0, "the file is empty; expected a mapping with a 'rules:' list")
+            raise RuleFileError(name, 0, Bilingual("文件为空; 应为含 'rules:' 列表的映射",
+                                                   "the file is empty; expected a mapping with a 'rules:' list"))
         if not isinstance(root, yaml.MappingNode):
-            raise f.error(root, f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}")
+            raise f.error(root, Bilingual(f"文件应为含 'rules:' 列表的映射, 而不是{_node_kind_zh(root)}",
+                                          f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}"))
         top = f.mapping(root, "the file")
         for key, (key_node, _) in top.items():
             if key != "rules":
-                raise f.error(key_node, f"unknown top-level key {key!r}; a rule file holds 'rules:' only")
+                raise f.error(key_node, Bilingual(f"未知的顶层键 {key!r}; 规则文件只含 'rules:'",
+                                                  f"unknown top-level key {key!r}; a rule file holds 'rules:' only"))
         if "rules" not in top:
-            raise f.error(root, "no 'rules:' list in the file")
+            raise f.error(root, Bilingual("文件中没有 'rules:' 列表", "no 'rules:' list in the file"))
         seq = top["rules"][1]
         if not isinstance(seq, yaml.SequenceNode):
-            raise f.error(seq, f"'rules' must be a list of rules, not {_node_kind(seq)}")
+            raise f.error(seq, Bilingual(f"'rules' 应为规则列表, 而不是{_node_kind_zh(seq)}",
+                                         f"'rules' must be a list of rules, not {_node_kind(seq)}"))
         rules: list[Rule] = []
         seen: dict[str, int] = {}
         for item in seq.value:
             rule = _rule(f, item, source if source is not None else name)
             if rule.id in seen:
-                raise f.error(item, f"duplicate rule id {rule.id!r} (first defined on line {seen[rule.id]})")
+                raise f.error(item, Bilingual(f"规则 id {rule.id!r} 重复 (首次定义于第 {seen[rule.id]} 行)",
+                                              f"duplicate rule id {rule.id!r} (first defined on line {seen[rule.id]})"))
             seen[rule.id] = rule.line
             rules.append(rule)
         return rules
@@ -469,11 +471,12 @@ def _expand(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in (*path.glob("*.yaml"), *path.glob("*.yml")) if p.is_file())
         if not files:
-            raise RuleFileError(str(path), 0, "no *.yaml or *.yml rule file in this folder")
+            raise RuleFileError(str(path), 0, Bilingual("此文件夹中没有 *.yaml 或 *.yml 规则文件",
+                                                        "no *.yaml or *.yml rule file in this folder"))
         return files
     if not path.exists():
-        raise RuleFileError(str(path), 0, "no such rule file or folder")
-    return [path]
+        raise RuleFileError(str(path), 0, Bilingual("没有这个规则文件或文件夹", "no such rule file or folder"))
+    return [path]  # anything but a regular file is refused, unopened, by read_text
 
 
 def load_rules(extra: Sequence[Path] = ()) -> list[Rule]:

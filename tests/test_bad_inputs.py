@@ -300,7 +300,7 @@ def test_folder_without_reports_exits_3_and_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
     (folder / "notes.md").write_text("# 笔记\n", encoding="utf-8")
-    (folder / "report.pdf").write_bytes(pdf_bytes())
+    (folder / "report.xlsx").write_bytes(pdf_bytes())  # not a format gaudit looks for
     proc = gaudit("check", "downloads", "--format", "json", cwd=tmp_path)
     stderr = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode == 3
