@@ -11,13 +11,14 @@ number of workers.
 from __future__ import annotations
 
 import os
+import stat
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gaudit.decode import BinaryFileError
-from gaudit.discover import Input
+from gaudit.discover import Input, problem_message
 from gaudit.document import read_document
 from gaudit.engine import run_rules
 from gaudit.i18n import Bilingual, UserError
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from gaudit.rules import Rule
 
 T = TypeVar("T")
+
+#: Most worker processes a run starts, whatever ``--jobs`` says.
+MAX_WORKERS = 64
 
 
 @dataclass(frozen=True)
@@ -70,30 +74,38 @@ def read_bytes(job: Job, max_size: int) -> bytes:
             raise InputError("too-large", f"标准输入超过大小上限 {_size_text(max_size)}",
                              f"standard input is larger than the limit of {_size_text(max_size)}")
         return data
-    if inp.problem == "missing":
-        raise InputError("unreadable", "文件不存在", "no such file")
-    if inp.problem == "dangling-link":
-        raise InputError("unreadable", "符号链接指向的文件不存在", "dangling symbolic link")
-    path = inp.fs_path
+    if inp.problem is not None:  # known from discovery: never opened (a FIFO would block)
+        message = problem_message(inp.problem)
+        raise InputError("unreadable", message.zh, message.en)
     try:
-        if os.path.isdir(path):
-            raise InputError("unreadable", "这是一个文件夹, 不是文件", "is a directory, not a file")
-        with open(path, "rb") as fh:  # read-only: gaudit never writes to a report
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_size:
-                raise InputError(
-                    "too-large",
-                    f"文件大小 {_size_text(size)} 超过上限 {_size_text(max_size)}(可用 --max-size 调整)",
-                    f"file is {_size_text(size)}, over the limit of {_size_text(max_size)}"
-                    " (see --max-size)",
-                )
-            data = fh.read(max_size + 1)
+        return _read_regular_file(inp.fs_path, max_size)
     except PermissionError:
         raise InputError("unreadable", "没有读取权限", "permission denied") from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError("unreadable", f"无法读取文件: {reason}",
                          f"cannot read the file: {reason}") from None
+
+
+def _read_regular_file(path: str, max_size: int) -> bytes:
+    # Non-blocking, and checked on the open file: a file swapped for a FIFO or a device
+    # after discovery is refused, never waited on or read without end.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:  # read-only: gaudit never writes to a report
+        st = os.fstat(fh.fileno())
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("unreadable", "这是一个文件夹, 不是文件", "is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            message = problem_message("not-a-regular-file")
+            raise InputError("unreadable", message.zh, message.en)
+        if st.st_size > max_size:
+            raise InputError(
+                "too-large",
+                f"文件大小 {_size_text(st.st_size)} 超过上限 {_size_text(max_size)}(可用 --max-size 调整)",
+                f"file is {_size_text(st.st_size)}, over the limit of {_size_text(max_size)}"
+                " (see --max-size)",
+            )
+        data = fh.read(max_size + 1)
     if len(data) > max_size:  # the file grew while we read it
         raise InputError("too-large", f"文件超过大小上限 {_size_text(max_size)}",
                          f"file is over the limit of {_size_text(max_size)}")
@@ -184,7 +196,8 @@ def run_jobs(
     With one worker, or too few files to pay for starting processes, it runs
     in this process.
     """
-    workers = workers or default_jobs()
+    # Never more workers than files (each would only cost a fork), nor than a sane cap.
+    workers = min(workers or default_jobs(), len(jobs), MAX_WORKERS)
     if workers <= 1 or len(jobs) < 4:
         for job in jobs:
             yield func(job, options)

@@ -18,6 +18,7 @@ import typer
 
 from gaudit import __version__
 from gaudit.exitcode import ExitCode
+from gaudit.i18n import Bilingual, as_lang
 from gaudit.model import FailedFile, FileResult
 from gaudit.output.base import ExtractFormat, Format
 
@@ -58,8 +59,9 @@ def _root(
     """gaudit: six sections, three tables, totals that must agree."""
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    print(f"gaudit: {message}", file=sys.stderr)
+def _fail(message: Bilingual, lang: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Say what is wrong, in the user's language, and stop."""
+    print(f"gaudit: {message.get(lang)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -94,19 +96,38 @@ ConfigOpt = Annotated[Path | None, typer.Option(
 RulesOpt = Annotated[list[Path] | None, typer.Option(
     "--rules", help="Extra rule file or folder (repeatable); same id replaces a built-in.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+ForceExcludeOpt = Annotated[bool, typer.Option(
+    "--force-exclude", help="Apply --exclude to files named on the command line too (pre-commit).")]
+
+
+def _early_lang(lang: str | None) -> str:
+    """The language of errors met before the settings are read: --lang, then GAUDIT_LANG."""
+    return as_lang(lang or os.environ.get("GAUDIT_LANG", "zh"))
 
 
 def _settings(cli: dict[str, Any], config: Path | None) -> Settings:
     from gaudit.settings import SettingsError, load_settings, parse_severity_option, parse_size
 
+    lang = _early_lang(cli.get("lang"))
     try:
         if isinstance(cli.get("severity"), list):
             cli["severity"] = parse_severity_option(cli["severity"])
         if cli.get("max_size") is not None:
             cli["max_size"] = parse_size(cli["max_size"])
-        return load_settings(cli, config=config)
+        settings = load_settings(cli, config=config)
     except SettingsError as exc:
-        _fail(str(exc))
+        _fail(exc.message, lang)
+    for warning in settings.warnings:
+        print(f"gaudit: {warning.get(settings.lang)}", file=sys.stderr)
+    return settings
+
+
+_RULE_FILE_ERROR = Bilingual("规则文件错误: ", "invalid rule file: ")
+
+
+def _unknown_format(fmt: str, known: tuple[str, ...]) -> Bilingual:
+    return Bilingual(f"未知输出格式 {fmt!r}(可用: {', '.join(known)})",
+                     f"unknown output format {fmt!r} (available: {', '.join(known)})")
 
 
 def _load_rules(settings: Settings) -> list[Rule]:
@@ -117,21 +138,21 @@ def _load_rules(settings: Settings) -> list[Rule]:
         return configure(rules, select=settings.select, ignore=settings.ignore,
                          severities=settings.severity)
     except RuleFileError as exc:
-        _fail(f"规则文件错误 / invalid rule file: {exc}")
+        _fail(_RULE_FILE_ERROR + exc.message, settings.lang)
     except (ValueError, OSError) as exc:
-        _fail(str(exc))
+        _fail(Bilingual(f"无法读取规则: {exc}", f"cannot read the rules: {exc}"), settings.lang)
 
 
-def _jobs(paths: list[str], settings: Settings, stdin_name: str) -> list[Job]:
+def _jobs(paths: list[str], settings: Settings, stdin_name: str, force_exclude: bool = False) -> list[Job]:
     from gaudit.audit import Job
     from gaudit.discover import discover
 
-    found = discover(paths, tuple(settings.include), tuple(settings.exclude), stdin_name)
+    found = discover(paths, tuple(settings.include), tuple(settings.exclude), stdin_name,
+                     force_exclude=force_exclude)
     for folder in found.empty_folders:
-        msg = (f"no file matching {', '.join(settings.include)} under {folder}"
-               if settings.lang == "en" else
-               f"文件夹 {folder} 中没有匹配 {', '.join(settings.include)} 的文件")
-        print(f"gaudit: {msg}", file=sys.stderr)
+        globs = ", ".join(settings.include)
+        msg = Bilingual(f"文件夹 {folder} 中没有匹配 {globs} 的文件", f"no file matching {globs} under {folder}")
+        print(f"gaudit: {msg.get(settings.lang)}", file=sys.stderr)
     jobs = []
     for inp in found.inputs:
         data = sys.stdin.buffer.read() if inp.fs_path is None else None
@@ -149,12 +170,12 @@ def _options(settings: Settings, rules: list[Rule], encoding: str | None,
         try:
             encoding = check_encoding_name(encoding)
         except UnknownEncodingError as exc:
-            _fail(str(exc))
+            _fail(Bilingual(str(exc), exc.message_en), settings.lang)
     return AuditOptions(rules=tuple(rules), encoding=encoding,
                         max_size=settings.max_size, debug=debug)
 
 
-def _open_output(path: Path | None, machine: bool) -> Any:
+def _open_output(path: Path | None, machine: bool, lang: str) -> Any:
     if path is None:
         if machine:
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
@@ -164,7 +185,8 @@ def _open_output(path: Path | None, machine: bool) -> Any:
     try:
         return path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
-        _fail(f"无法写入输出文件 {path}: {exc.strerror}")
+        _fail(Bilingual(f"无法写入输出文件 {path}: {exc.strerror}",
+                        f"cannot write the output file {path}: {exc.strerror}"), lang)
 
 
 def _progress_wanted(n: int) -> bool:
@@ -206,6 +228,7 @@ def check(
         "--color/--no-color", help="Force colour on or off (default: auto).")] = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
+    force_exclude: ForceExcludeOpt = False,
 ) -> None:
     """Audit reports and list their defects."""
     if fmt is None:
@@ -214,7 +237,7 @@ def check(
         else:
             fmt = "terminal" if (output is None and sys.stdout.isatty()) else "concise"
     if fmt not in FORMATS:
-        _fail(f"未知输出格式 {fmt!r}(可用: {', '.join(FORMATS)})")
+        _fail(_unknown_format(fmt, FORMATS), _early_lang(lang))
     settings = _settings(
         {"rules": [str(p) for p in rules or []], "select": _split(select),
          "ignore": _split(ignore), "severity": severity or [], "fail_on": fail_on,
@@ -224,7 +247,7 @@ def check(
     )
     rule_list = _load_rules(settings)
     options = _options(settings, rule_list, encoding, debug)
-    job_list = _jobs(paths, settings, stdin_filename)
+    job_list = _jobs(paths, settings, stdin_filename, force_exclude)
     code = _run_check(job_list, options, settings, fmt, output, quiet, statistics, color)
     raise typer.Exit(code)
 
@@ -237,7 +260,7 @@ def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, f
     from gaudit.run import run
 
     chosen = Format(fmt)
-    stream = _open_output(output, chosen in MACHINE_FORMATS)
+    stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)
     writer = make_writer(chosen, stream, OutputOptions(
         lang=settings.lang, tool_version=__version__, rules=options.rules, quiet=quiet,
         statistics=statistics, color=color if output is None else False,
@@ -300,6 +323,7 @@ def extract(
     jobs: JobsOpt = None,
     max_size: MaxSizeOpt = None,
     config: ConfigOpt = None,
+    force_exclude: ForceExcludeOpt = False,
 ) -> None:
     """Read the statutory tables of reports into data."""
     # The reading pipeline is imported by the commands that run it: --version, rules and
@@ -308,13 +332,13 @@ def extract(
     from gaudit.run import run
 
     if fmt not in EXTRACT_FORMATS:
-        _fail(f"未知输出格式 {fmt!r}(可用: {', '.join(EXTRACT_FORMATS)})")
+        _fail(_unknown_format(fmt, EXTRACT_FORMATS), _early_lang(lang))
     settings = _settings({"lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
                           "max_size": max_size}, config)
     options = _options(settings, [], encoding, False)
-    job_list = _jobs(paths, settings, stdin_filename)
+    job_list = _jobs(paths, settings, stdin_filename, force_exclude)
     chosen = ExtractFormat(fmt)
-    stream = _open_output(output, chosen in MACHINE_FORMATS)
+    stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)
     writer = make_extract_writer(chosen, stream, OutputOptions(lang=settings.lang, tool_version=__version__))
     # Nothing a file holds is kept once it is written: memory stays flat.
     outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=None)
@@ -342,13 +366,14 @@ def rules_command(
     try:
         rule_list = load_rules([Path(p) for p in settings.rules])
     except RuleFileError as exc:
-        _fail(f"规则文件错误 / invalid rule file: {exc}")
+        _fail(_RULE_FILE_ERROR + exc.message, settings.lang)
     if rule_id is None:
         print_catalogue(rule_list, settings.lang)
         return
     match = [r for r in rule_list if r.id == rule_id]
     if not match:
-        _fail(f"没有 id 为 {rule_id!r} 的规则(用 gaudit rules 查看全部)")
+        _fail(Bilingual(f"没有 id 为 {rule_id!r} 的规则(用 gaudit rules 查看全部)",
+                        f"no rule with id {rule_id!r} (gaudit rules lists them all)"), settings.lang)
     print_rule(match[0], settings.lang)
 
 
@@ -359,8 +384,10 @@ def config_command(config: ConfigOpt = None) -> None:
     from gaudit.settings import Settings
 
     width = max(len(k) for k in Settings().__dict__)
+    used = ", ".join(settings.config_files) or ("(none)" if settings.lang == "en" else "(无)")
+    print(f"{'config-files':<{width}}  {used}")
     for key, value in settings.__dict__.items():
-        if key == "sources":
+        if key in ("sources", "config_files", "warnings"):
             continue
         shown = f"{value / 1024 / 1024:g}MB" if key == "max_size" else value
         if key == "jobs" and value == 0:

@@ -500,3 +500,15 @@ def test_formats_are_the_ones_the_command_line_offers() -> None:
     from gaudit.cli import FORMATS
 
     assert tuple(f.value for f in Format) == FORMATS
+
+
+def test_jsonl_writes_each_file_as_it_arrives() -> None:
+    """A file's line is out before the next file is audited: memory stays flat, pipes see progress."""
+    stream = io.StringIO()
+    writer = make_writer(Format.JSONL, stream, options())
+    writer.start()
+    writer.add(A)
+    first = stream.getvalue().splitlines()
+    assert len(first) == 1 and json.loads(first[0])["path"] == "reports/a.txt"
+    writer.add(B)
+    assert json.loads(stream.getvalue().splitlines()[1])["path"] == "reports/b.txt"
