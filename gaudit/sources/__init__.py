@@ -1,0 +1,1 @@
+"""Input sources other than plain text."""
