@@ -114,13 +114,11 @@ def _extract(data: bytes, max_pages: int) -> list[_RawPage]:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _open_error(exc) from None
+        raise _open_error(exc, data) from None
     try:
         count = len(doc)
         if count == 0:
-            raise PdfError(
-                "broken", "PDF 没有任何页面（0 页），文件可能已损坏",
-                "The PDF has no pages (0 pages): the file is probably damaged")
+            raise _no_pages()
         if count > max_pages:
             raise PdfError(
                 "too-many-pages", f"PDF 共 {count} 页，超过上限 {max_pages} 页，未读取",
@@ -130,7 +128,17 @@ def _extract(data: bytes, max_pages: int) -> list[_RawPage]:
         doc.close()
 
 
-def _open_error(exc: Any) -> PdfError:
+def _no_pages() -> PdfError:
+    return PdfError("broken", "PDF 没有任何页面（0 页），文件可能已损坏",
+                    "The PDF has no pages (0 pages): the file is probably damaged")
+
+
+# A page tree that says it holds no page, and no page object anywhere in the file.
+_ZERO_COUNT_RE = re.compile(rb"/Count\s+0(?![0-9.])")
+_PAGE_OBJECT_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def _open_error(exc: Any, data: bytes) -> PdfError:
     code = getattr(exc, "err_code", None)
     if code == _ERR_PASSWORD:
         return PdfError("encrypted", "PDF 已加密，需要密码才能读取文本",
@@ -138,6 +146,9 @@ def _open_error(exc: Any) -> PdfError:
     if code == _ERR_SECURITY:
         return PdfError("encrypted", "PDF 使用了不支持的加密方式，无法读取文本",
                         "The PDF uses an unsupported encryption scheme: its text cannot be read")
+    # PDFium refuses to open a document without pages: say so when the bytes show it.
+    if b"%PDF" in data[:1024] and _ZERO_COUNT_RE.search(data) and not _PAGE_OBJECT_RE.search(data):
+        return _no_pages()
     return PdfError("broken", "PDF 文件已损坏或不完整，无法读取",
                     f"The PDF is damaged or incomplete and cannot be read ({exc})")
 
