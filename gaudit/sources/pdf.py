@@ -8,9 +8,12 @@ English; PDFium's own exceptions never escape.
 
 Design choices (measurements in ``../shared/spec/dependencies.md``):
 
-- **pypdfium2, imported inside** :func:`read_pdf`: importing gaudit, ``gaudit
-  --version`` and text-only runs load nothing new.  PDFium is not thread-safe:
-  this module starts no threads, and callers use processes for parallelism.
+- **pypdfium2 5 or later, imported inside** :func:`read_pdf`: importing gaudit,
+  ``gaudit --version`` and text-only runs load nothing new.  PDFium is not
+  thread-safe: this module starts no threads, and callers use processes for
+  parallelism.  pypdfium2 4.x is not enough: its ``get_text_range()`` silently
+  returns the position-bounded text instead (rl_cid.pdf lost 18 cells), and its
+  errors carry no PDFium error code (an encrypted file looked merely broken).
 - **Plain text in content order** (``get_text_range()``), not a layout mode.
   gaudit's reader follows labels in order; layout modes put a wrapped label's
   second line or a value on a line of its own and caused false blank-cell and
