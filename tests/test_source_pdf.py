@@ -112,10 +112,12 @@ def make_pdf(
     pages: Sequence[Sequence[Run]],
     *,
     images: Sequence[int] = (),
+    form_images: Sequence[int] = (),
     size: float = 10,
     encrypt: tuple[str, str] | None = None,
 ) -> bytes:
-    """A PDF drawing ``pages``; pages listed in ``images`` (0-based) also draw a small image.
+    """A PDF drawing ``pages``; pages listed in ``images`` (0-based) also draw a small image,
+    those in ``form_images`` the same image inside a form XObject.
 
     ``encrypt=(user, owner)`` encrypts it with the standard security handler
     (revision 2, 40-bit RC4): opening needs ``user`` unless it is empty.
@@ -127,13 +129,17 @@ def make_pdf(
     f1 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     image = w.add(_Stream(b"\x80\x40\x40\x80", "/Type /XObject /Subtype /Image /Width 2 /Height 2"
                           " /ColorSpace /DeviceGray /BitsPerComponent 8 "))
+    form = w.add(_Stream(b"q 500 0 0 700 50 70 cm /Im1 Do Q", "/Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                         f" /Resources << /XObject << /Im1 {image} 0 R >> >> "))
     kids = []
     for index, runs in enumerate(pages):
         ops = ["BT", *(f"1 0 0 1 {x} {y} Tm {_show(text, codes, size)}" for x, y, text in runs), "ET"]
         if index in images:
             ops.append("q 500 0 0 700 50 70 cm /Im1 Do Q")
+        if index in form_images:
+            ops.append("/Fm1 Do")
         content = w.add(_Stream("\n".join(ops).encode()))
-        resources = f"<< /Font << /F1 {f1} 0 R /F2 {f2} 0 R >> /XObject << /Im1 {image} 0 R >> >>"
+        resources = f"<< /Font << /F1 {f1} 0 R /F2 {f2} 0 R >> /XObject << /Im1 {image} 0 R /Fm1 {form} 0 R >> >>"
         kids.append(w.add(f"<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R"
                           f" /Resources {resources} >>".encode()))
     w.put(catalog, f"<< /Type /Catalog /Pages {tree} 0 R >>".encode())
@@ -341,6 +347,11 @@ def test_a_scan_with_stamped_page_numbers_is_scanned() -> None:
     assert (result.verdict, result.image_only_pages) == ("scanned", 2)
 
 
+def test_an_image_inside_a_form_counts() -> None:
+    result = read_pdf(make_pdf([[]], form_images=[0]))
+    assert (result.verdict, result.image_only_pages) == ("scanned", 1)
+
+
 def test_one_scanned_page_in_a_text_report_is_counted_not_fatal() -> None:
     result = read_pdf(make_pdf([lines("一、总体情况"), [], lines("二、主动公开")], images=[1]))
     assert (result.verdict, result.image_only_pages) == ("text", 1)
@@ -383,6 +394,15 @@ def test_password_protected_pdf_is_encrypted() -> None:
     assert error.kind == "encrypted"
     assert "加密" in error.zh
     assert "encrypted" in error.en
+
+
+def test_unknown_security_handler_is_encrypted() -> None:
+    data = make_pdf([lines("加密的报告")], encrypt=("secret", "owner"))
+    data = data.replace(b"/Filter /Standard", b"/Filter /Unknown0")  # same length: offsets stay right
+    with pytest.raises(PdfError) as caught:
+        read_pdf(data)
+    assert caught.value.kind == "encrypted"
+    assert "unsupported" in caught.value.en
 
 
 def test_owner_password_only_pdf_is_read() -> None:
