@@ -259,8 +259,9 @@ def test_numbers_in_separate_cells_stay_separate() -> None:
     assert page_lines(result, 0) == ["行政复议 3 0 5 2024", "规章 3 0 12", "2024 年 1 月"]
 
 
-def test_full_width_digits_are_not_glued() -> None:
-    assert page_lines(read_pdf(make_pdf([lines("规章 ３ ０ １")])), 0) == ["规章 ３ ０ １"]
+@pytest.mark.parametrize("row", ["规章 ３ ０ １", "规章 ／ ／ ／", "规章 － － －", "规章 〇 〇 〇"])
+def test_full_width_digits_and_blank_marks_are_not_glued(row: str) -> None:
+    assert page_lines(read_pdf(make_pdf([lines(row)])), 0) == [row]
 
 
 def test_one_character_lines_stay_lines() -> None:
