@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -395,6 +396,12 @@ def test_password_protected_pdf_is_encrypted() -> None:
     assert error.kind == "encrypted"
     assert "加密" in error.zh
     assert "encrypted" in error.en
+
+
+def test_error_survives_pickling_across_processes() -> None:
+    error = PdfError("too-many-pages", "PDF 共 6 页，超过上限 5 页", "The PDF has 6 pages, more than the limit of 5")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.kind, copy.zh, copy.en, str(copy)) == (error.kind, error.zh, error.en, error.en)
 
 
 def test_unknown_security_handler_is_encrypted() -> None:

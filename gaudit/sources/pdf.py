@@ -66,13 +66,22 @@ Verdict = Literal["text", "scanned", "garbled"]
 
 
 class PdfError(Exception):
-    """A PDF gaudit cannot read at all; ``zh`` and ``en`` are messages for users."""
+    """A PDF gaudit cannot read at all; ``zh`` and ``en`` are messages for users.
+
+    ``kind``: ``encrypted`` (a password is needed, or the encryption scheme is
+    unknown), ``broken`` (damaged, truncated, not a PDF, no pages, a page that
+    does not load) or ``too-many-pages`` (more than ``max_pages``).
+    """
 
     def __init__(self, kind: ErrorKind, zh: str, en: str) -> None:
         super().__init__(en)
         self.kind: ErrorKind = kind
         self.zh = zh
         self.en = en
+
+    def __reduce__(self) -> tuple[type[PdfError], tuple[ErrorKind, str, str]]:
+        # Pickled whole, so that the error crosses a process pool intact.
+        return (PdfError, (self.kind, self.zh, self.en))
 
 
 @dataclass(frozen=True)
