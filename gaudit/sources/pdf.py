@@ -92,7 +92,11 @@ class PdfText:
     """The text of a PDF as gaudit reads it."""
 
     pages: tuple[str, ...]
-    """One string per page (lines joined by ``\\n``), in reading order, furniture dropped."""
+    """One string per page (lines joined by ``\\n``), in reading order, furniture dropped.
+
+    Lines are stripped and never blank; a page without text is ``""``.  Joined by
+    ``\\n`` the pages are the text the reader reads: line ``n`` of page ``p`` is
+    line ``n`` plus the line counts of the pages before it (an empty page counts one)."""
     verdict: Verdict
     """``text``; ``scanned`` (mostly page images); ``garbled`` (text layer is mojibake)."""
     image_only_pages: int
