@@ -1,0 +1,556 @@
+"""The PDF source: these PDF bytes -> this page text, this verdict, or this error.
+
+The PDFs are written here by hand (a small writer below): ASCII in the standard
+Helvetica font, Chinese in a Type3 font whose glyphs are squares and whose
+ToUnicode map gives each one its character, so PDFium extracts the text with
+real glyph boxes and no font file.  The shared format samples beside the
+repository add the real cases (skipped when absent).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gaudit.document import read_document
+from gaudit.engine import run_rules
+from gaudit.model import Document
+from gaudit.rules import load_rules
+from gaudit.sources.pdf import PdfError, PdfText, read_pdf
+
+pdfium = pytest.importorskip("pypdfium2")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# --------------------------------------------------------------------------
+# A minimal PDF writer
+# --------------------------------------------------------------------------
+
+#: (x, y, text) drawn at that point of an A4 page (595 x 842 points, origin at the bottom left).
+Run = tuple[float, float, str]
+
+
+@dataclass
+class _Stream:
+    data: bytes
+    entries: str = ""
+
+
+class _Writer:
+    """Numbered objects, a cross-reference table; optional RC4 encryption of the streams."""
+
+    def __init__(self) -> None:
+        self.objects: list[bytes | _Stream] = []
+
+    def add(self, body: bytes | _Stream) -> int:
+        self.objects.append(body)
+        return len(self.objects)
+
+    def reserve(self) -> int:
+        return self.add(b"null")
+
+    def put(self, ref: int, body: bytes) -> None:
+        self.objects[ref - 1] = body
+
+    def finish(self, root: int, key: bytes | None = None, trailer: str = "") -> bytes:
+        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        offsets = []
+        for number, body in enumerate(self.objects, 1):
+            offsets.append(len(out))
+            if isinstance(body, _Stream):
+                data = body.data if key is None else _rc4(_object_key(key, number), body.data)
+                body = f"<< /Length {len(data)} {body.entries}>>\nstream\n".encode() + data + b"\nendstream"
+            out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+        xref = len(out)
+        out += f"xref\n0 {len(self.objects) + 1}\n0000000000 65535 f \n".encode()
+        out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+        out += f"trailer\n<< /Size {len(self.objects) + 1} /Root {root} 0 R {trailer}>>\n".encode()
+        out += f"startxref\n{xref}\n%%EOF\n".encode()
+        return bytes(out)
+
+
+def _cjk_font(w: _Writer, chars: str) -> tuple[int, dict[str, int]]:
+    """A Type3 font drawing every character as a square; ToUnicode gives the characters back."""
+    codes = {ch: i + 1 for i, ch in enumerate(dict.fromkeys(chars))}
+    assert len(codes) < 255
+    pairs = "".join(f"<{code:02x}> <{ord(ch):04x}>\n" for ch, code in codes.items())
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <ff> endcodespacerange\n"
+        f"{len(codes)} beginbfchar\n{pairs}endbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    to_unicode = w.add(_Stream(cmap.encode()))
+    glyph = w.add(_Stream(b"1000 0 0 0 900 900 d1 50 0 800 800 re f"))
+    n = max(1, len(codes))
+    font = (
+        "<< /Type /Font /Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] /FontBBox [0 0 1000 1000]"
+        f" /CharProcs << /g {glyph} 0 R >> /Encoding << /Type /Encoding /Differences [1{' /g' * n}] >>"
+        f" /FirstChar 1 /LastChar {n} /Widths [{' 1000' * n}] /ToUnicode {to_unicode} 0 R /Resources << >> >>"
+    )
+    return w.add(font.encode()), codes
+
+
+def _show(text: str, codes: dict[str, int], size: float) -> str:
+    if text.isascii():
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"/F1 {size} Tf ({escaped}) Tj"
+    # A space inside Chinese text: a gap of half a glyph, as letter-spaced PDF text has.
+    glyphs = " ".join("-500" if ch == " " else f"<{codes[ch]:02x}>" for ch in text)
+    return f"/F2 {size} Tf [{glyphs}] TJ"
+
+
+def make_pdf(
+    pages: Sequence[Sequence[Run]],
+    *,
+    images: Sequence[int] = (),
+    form_images: Sequence[int] = (),
+    size: float = 10,
+    encrypt: tuple[str, str] | None = None,
+) -> bytes:
+    """A PDF drawing ``pages``; pages listed in ``images`` (0-based) also draw a small image,
+    those in ``form_images`` the same image inside a form XObject.
+
+    ``encrypt=(user, owner)`` encrypts it with the standard security handler
+    (revision 2, 40-bit RC4): opening needs ``user`` unless it is empty.
+    """
+    w = _Writer()
+    catalog, tree = w.reserve(), w.reserve()
+    chars = "".join(text for page in pages for _, _, text in page if not text.isascii()).replace(" ", "")
+    f2, codes = _cjk_font(w, chars)
+    f1 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    image = w.add(_Stream(b"\x80\x40\x40\x80", "/Type /XObject /Subtype /Image /Width 2 /Height 2"
+                          " /ColorSpace /DeviceGray /BitsPerComponent 8 "))
+    form = w.add(_Stream(b"q 500 0 0 700 50 70 cm /Im1 Do Q", "/Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                         f" /Resources << /XObject << /Im1 {image} 0 R >> >> "))
+    kids = []
+    for index, runs in enumerate(pages):
+        ops = ["BT", *(f"1 0 0 1 {x} {y} Tm {_show(text, codes, size)}" for x, y, text in runs), "ET"]
+        if index in images:
+            ops.append("q 500 0 0 700 50 70 cm /Im1 Do Q")
+        if index in form_images:
+            ops.append("/Fm1 Do")
+        content = w.add(_Stream("\n".join(ops).encode()))
+        resources = f"<< /Font << /F1 {f1} 0 R /F2 {f2} 0 R >> /XObject << /Im1 {image} 0 R /Fm1 {form} 0 R >> >>"
+        kids.append(w.add(f"<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R"
+                          f" /Resources {resources} >>".encode()))
+    w.put(catalog, f"<< /Type /Catalog /Pages {tree} 0 R >>".encode())
+    w.put(tree, f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode())
+    if encrypt is None:
+        return w.finish(catalog)
+    return _encrypted(w, catalog, *encrypt)
+
+
+def lines(*rows: str, top: float = 780, step: float = 20) -> list[Run]:
+    """One run per row, top to bottom at the left margin."""
+    return [(72, top - step * i, row) for i, row in enumerate(rows)]
+
+
+# The standard security handler, revision 2 (PDF 1.7, 7.6.3): enough to make a PDF that needs a password.
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+_FILE_ID = bytes(range(16))
+_PERMISSIONS = -4
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def _padded(password: str) -> bytes:
+    return (password.encode("latin-1") + _PAD)[:32]
+
+
+def _object_key(key: bytes, number: int) -> bytes:
+    return hashlib.md5(key + number.to_bytes(3, "little") + b"\0\0").digest()[:10]
+
+
+def _encrypted(w: _Writer, catalog: int, user: str, owner: str) -> bytes:
+    o_value = _rc4(hashlib.md5(_padded(owner)).digest()[:5], _padded(user))
+    permissions = _PERMISSIONS.to_bytes(4, "little", signed=True)
+    key = hashlib.md5(_padded(user) + o_value + permissions + _FILE_ID).digest()[:5]
+    u_value = _rc4(key, _PAD)
+    encrypt = w.add(f"<< /Filter /Standard /V 1 /R 2 /O <{o_value.hex()}> /U <{u_value.hex()}>"
+                    f" /P {_PERMISSIONS} >>".encode())
+    file_id = _FILE_ID.hex()
+    return w.finish(catalog, key, f"/Encrypt {encrypt} 0 R /ID [<{file_id}> <{file_id}>] ")
+
+
+def empty_pdf() -> bytes:
+    """A well-formed PDF whose page tree has no pages."""
+    w = _Writer()
+    catalog = w.add(b"<< /Type /Catalog /Pages 2 0 R >>")
+    w.add(b"<< /Type /Pages /Kids [] /Count 0 >>")
+    return w.finish(catalog)
+
+
+def shared_pdf(name: str) -> bytes:
+    path = SHARED / name
+    if not path.is_file():
+        pytest.skip(f"shared sample not found: {path}")
+    return path.read_bytes()
+
+
+def page_lines(result: PdfText, index: int) -> list[str]:
+    return result.pages[index].split("\n")
+
+
+# --------------------------------------------------------------------------
+# The writer itself
+# --------------------------------------------------------------------------
+
+
+def test_writer_pdfs_are_read_by_pdfium_as_written() -> None:
+    doc = pdfium.PdfDocument(make_pdf([lines("政府信息公开", "Page text 12")]))
+    try:
+        assert doc[0].get_textpage().get_text_range().split("\r\n") == ["政府信息公开", "Page text 12"]
+    finally:
+        doc.close()
+
+
+def test_writer_encryption_is_real_the_password_opens_it() -> None:
+    data = make_pdf([lines("加密的报告")], encrypt=("secret", "owner"))
+    doc = pdfium.PdfDocument(data, password="secret")
+    try:
+        assert doc[0].get_textpage().get_text_range() == "加密的报告"
+    finally:
+        doc.close()
+
+
+# --------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------
+
+
+def test_pages_and_lines_in_order() -> None:
+    result = read_pdf(make_pdf([lines("一、总体情况", "本年度共收到申请 12 件。"), lines("二、主动公开政府信息情况")]))
+    assert result.pages == ("一、总体情况\n本年度共收到申请 12 件。", "二、主动公开政府信息情况")
+    assert result.verdict == "text"
+    assert result.image_only_pages == 0
+
+
+def test_spaces_between_cjk_characters_are_closed() -> None:
+    result = read_pdf(make_pdf([lines("总计 商 业 企", "结 果", "尚 未 审 结", "（三） 不予公开")]))
+    assert page_lines(result, 0) == ["总计商业企", "结果", "尚未审结", "（三）不予公开"]
+
+
+def test_numbers_in_separate_cells_stay_separate() -> None:
+    row = [(72, 700, "行政复议"), (200, 700, "3"), (260, 700, "0"), (320, 700, "5"), (380, 700, "2024")]
+    result = read_pdf(make_pdf([[*row, *lines("规章 3 0 12", "2024 年 1 月", top=600)]]))
+    assert page_lines(result, 0) == ["行政复议 3 0 5 2024", "规章 3 0 12", "2024 年 1 月"]
+
+
+@pytest.mark.parametrize("row", ["规章 ３ ０ １", "规章 ／ ／ ／", "规章 － － －", "规章 〇 〇 〇"])
+def test_full_width_digits_and_blank_marks_are_not_glued(row: str) -> None:
+    assert page_lines(read_pdf(make_pdf([lines(row)])), 0) == [row]
+
+
+def test_one_character_lines_stay_lines() -> None:
+    # The reader copes with a row header written one character per line; joining them could glue cells.
+    result = read_pdf(make_pdf([lines("三、", "本", "年", "度", "（一）予以公开 1288 21 0 0 50 3 1362")]))
+    assert page_lines(result, 0) == ["三、", "本", "年", "度", "（一）予以公开 1288 21 0 0 50 3 1362"]
+
+
+# --------------------------------------------------------------------------
+# Page furniture
+# --------------------------------------------------------------------------
+
+
+def _body(page: int) -> list[str]:
+    # Different words on each page: a line repeated at the edge of most pages is a running header.
+    return [f"正文{'一二三'[page - 1]}", f"{'甲乙丙'[page - 1]}类 {page} 件"]
+
+
+@pytest.mark.parametrize("number", ["- {n} -", "— {n} —", "第 {n} 页", "第{n}页 共3页", "{n}/3", "Page {n}", "{n}"])
+@pytest.mark.parametrize("at_top", [True, False])
+def test_page_numbers_are_dropped(number: str, at_top: bool) -> None:
+    pages = []
+    for n in (1, 2, 3):
+        body = lines(*_body(n), top=700)
+        mark = (300, 800 if at_top else 40, number.format(n=n))
+        pages.append([mark, *body] if at_top else [*body, mark])
+    result = read_pdf(make_pdf(pages))
+    assert [page.split("\n") for page in result.pages] == [_body(1), _body(2), _body(3)]
+
+
+def test_a_lone_number_that_is_not_the_page_number_stays() -> None:
+    # Bare numbers count as page numbers only when two pages agree with their index.
+    pages = [lines("申请人情况", "总计", "54"), lines("申请人情况", "总计", "7")]
+    result = read_pdf(make_pdf(pages))
+    assert [page.split("\n")[-1] for page in result.pages] == ["54", "7"]
+
+
+def test_a_number_line_inside_the_page_stays() -> None:
+    pages = [lines("表格", "2", "说明", "- 1 -"), lines("表格", "3", "说明", "- 2 -")]
+    result = read_pdf(make_pdf(pages))
+    assert [page.split("\n") for page in result.pages] == [["表格", "2", "说明"], ["表格", "3", "说明"]]
+
+
+def test_running_header_is_dropped_but_the_title_on_page_one_stays() -> None:
+    title = "柳溪县市场监督管理局2023年政府信息公开工作年度报告"
+    pages = [lines(title, "一、总体情况", "- 1 -")]
+    pages += [lines(title, f"{word}正文", f"- {n} -") for n, word in zip((2, 3, 4), "乙丙丁", strict=True)]
+    result = read_pdf(make_pdf(pages))
+    assert page_lines(result, 0) == [title, "一、总体情况"]
+    assert result.pages[1:] == ("乙正文", "丙正文", "丁正文")
+
+
+def test_running_footer_with_page_number_in_it_is_dropped() -> None:
+    pages = [lines(f"{word}正文", f"{word}更多", f"淮安市人民政府办公室 第{n}页") for n, word in enumerate("甲乙丙", 1)]
+    assert read_pdf(make_pdf(pages)).pages[1:] == ("乙正文\n乙更多", "丙正文\n丙更多")
+
+
+def test_repeated_rows_of_numbers_are_not_furniture() -> None:
+    pages = [lines("0 0 0 0 0 0 0", f"第{n}行", "0 0 0 0 0 0 0") for n in (1, 2, 3, 4)]
+    assert all(page.count("0 0 0 0 0 0 0") == 2 for page in read_pdf(make_pdf(pages)).pages)
+
+
+def test_a_table_split_by_a_page_break_reads_as_one_table() -> None:
+    page1 = lines("三、收到和处理政府信息公开申请情况", "（一）予以公开 34 8 0 1 3 2 48",
+                  "（二）部分公开 6 2 0 0 1 0 9")
+    page2 = lines("（三）不予公开", "1.属于国家秘密 0 0 0 0 0 0 0")
+    pdf = make_pdf([[*page1, (280, 40, "- 8 -")], [(280, 810, "- 9 -"), *page2]])
+    joined = "\n".join(read_pdf(pdf).pages)
+    assert "（二）部分公开 6 2 0 0 1 0 9\n（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0" in joined
+
+
+# --------------------------------------------------------------------------
+# Verdicts
+# --------------------------------------------------------------------------
+
+
+def test_image_only_pages_are_scanned() -> None:
+    result = read_pdf(make_pdf([[], []], images=[0, 1]))
+    assert (result.verdict, result.image_only_pages, result.pages) == ("scanned", 2, ("", ""))
+
+
+def test_a_scan_with_stamped_page_numbers_is_scanned() -> None:
+    result = read_pdf(make_pdf([[(300, 30, "- 1 -")], [(300, 30, "- 2 -")]], images=[0, 1]))
+    assert (result.verdict, result.image_only_pages) == ("scanned", 2)
+
+
+def test_an_image_inside_a_form_counts() -> None:
+    result = read_pdf(make_pdf([[]], form_images=[0]))
+    assert (result.verdict, result.image_only_pages) == ("scanned", 1)
+
+
+def test_one_scanned_page_in_a_text_report_is_counted_not_fatal() -> None:
+    result = read_pdf(make_pdf([lines("一、总体情况"), [], lines("二、主动公开")], images=[1]))
+    assert (result.verdict, result.image_only_pages) == ("text", 1)
+
+
+def test_an_empty_page_without_image_is_not_image_only() -> None:
+    result = read_pdf(make_pdf([lines("一、总体情况"), []]))
+    assert (result.verdict, result.image_only_pages) == ("text", 0)
+
+
+def test_utf8_bytes_in_a_latin_font_are_garbled() -> None:
+    # What a PDF maker without a CJK font writes: each UTF-8 byte drawn as a WinAnsi character.
+    mojibake = "政府信息公开工作年度报告 一、总体情况".encode().decode("cp1252", errors="replace")
+    result = read_pdf(make_pdf([lines(mojibake, "2023 10 20%")]))
+    assert result.verdict == "garbled"
+
+
+def test_english_and_digits_only_are_text() -> None:
+    english = lines("Annual report on government information disclosure", "Table 3: 112 received, 110 handled")
+    digits = lines("3 0 5", "2023 12 31", "1 2 3 4 5 6 7")
+    accented = lines("Rapport annuel: données publiées, décisions prises à Genève en été")
+    for runs in (english, digits, accented):
+        assert read_pdf(make_pdf([runs])).verdict == "text"
+
+
+def test_a_few_replacement_characters_do_not_make_a_report_garbled() -> None:
+    result = read_pdf(make_pdf([lines("一、总体情况" * 10, "本年度收到申请\ufffd件" * 3)]))
+    assert result.verdict == "text"
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+
+def test_password_protected_pdf_is_encrypted() -> None:
+    with pytest.raises(PdfError) as caught:
+        read_pdf(make_pdf([lines("加密的报告")], encrypt=("secret", "owner")))
+    error = caught.value
+    assert error.kind == "encrypted"
+    assert "加密" in error.zh
+    assert "encrypted" in error.en
+
+
+def test_error_survives_pickling_across_processes() -> None:
+    error = PdfError("too-many-pages", "PDF 共 6 页，超过上限 5 页", "The PDF has 6 pages, more than the limit of 5")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.kind, copy.zh, copy.en, str(copy)) == (error.kind, error.zh, error.en, error.en)
+
+
+def test_unknown_security_handler_is_encrypted() -> None:
+    data = make_pdf([lines("加密的报告")], encrypt=("secret", "owner"))
+    data = data.replace(b"/Filter /Standard", b"/Filter /Unknown0")  # same length: offsets stay right
+    with pytest.raises(PdfError) as caught:
+        read_pdf(data)
+    assert caught.value.kind == "encrypted"
+    assert "unsupported" in caught.value.en
+
+
+def test_owner_password_only_pdf_is_read() -> None:
+    # Copy and print restrictions without a password to open: the text is there for every reader.
+    assert read_pdf(make_pdf([lines("限制复制的报告")], encrypt=("", "owner"))).pages == ("限制复制的报告",)
+
+
+@pytest.mark.parametrize("cut", [0, 10, 100, 0.5])
+def test_truncated_pdf_is_broken(cut: float) -> None:
+    data = make_pdf([lines("一、总体情况")] * 3)
+    with pytest.raises(PdfError) as caught:
+        read_pdf(data[: int(cut * len(data)) if isinstance(cut, float) else cut])
+    assert caught.value.kind == "broken"
+    assert caught.value.zh
+    assert caught.value.en
+
+
+def test_not_a_pdf_is_broken() -> None:
+    with pytest.raises(PdfError) as caught:
+        read_pdf("一、总体情况\n".encode())
+    assert caught.value.kind == "broken"
+
+
+def test_pdf_without_pages_is_broken_and_says_so() -> None:
+    with pytest.raises(PdfError) as caught:
+        read_pdf(empty_pdf())
+    assert caught.value.kind == "broken"
+    assert "0 页" in caught.value.zh
+    assert "no pages" in caught.value.en
+
+
+def test_unreadable_page_is_broken_and_names_the_page() -> None:
+    data = make_pdf([lines("一、总体情况"), lines("二、主动公开")])
+    # The second page's object is no longer a page: the document opens, that page does not load.
+    second = data.rindex(b"<< /Type /Page ")
+    damaged = data[:second] + b"<< /Type /Xage " + data[second + len(b"<< /Type /Page "):]
+    with pytest.raises(PdfError) as caught:
+        read_pdf(damaged)
+    assert caught.value.kind == "broken"
+    assert "第 2 页" in caught.value.zh
+    assert "Page 2" in caught.value.en
+
+
+def test_more_pages_than_the_limit() -> None:
+    data = make_pdf([lines("正文")] * 6)
+    assert len(read_pdf(data, max_pages=6).pages) == 6
+    with pytest.raises(PdfError) as caught:
+        read_pdf(data, max_pages=5)
+    error = caught.value
+    assert error.kind == "too-many-pages"
+    assert "5" in error.zh
+    assert "5" in error.en
+    assert "6" in error.en
+
+
+def _words(n: int) -> str:
+    """A different word of letters for each ``n`` (digits would look alike to the running-line test)."""
+    return "".join(chr(ord("a") + int(d)) for d in str(n))
+
+
+def test_many_pages_within_the_default_limit() -> None:
+    result = read_pdf(make_pdf([lines(f"body {_words(n)}", f"- {n} -") for n in range(1, 301)]))
+    assert result.pages == tuple(f"body {_words(n)}" for n in range(1, 301))
+    assert result.verdict == "text"
+
+
+# --------------------------------------------------------------------------
+# Import cost
+# --------------------------------------------------------------------------
+
+
+def test_pdfium_is_imported_only_when_a_pdf_is_read() -> None:
+    code = "import sys, gaudit.sources.pdf, gaudit.cli; print('pypdfium2' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------
+# The shared samples, through the reader
+# --------------------------------------------------------------------------
+
+
+def _audit(name: str) -> tuple[Document, list[str], dict[str, Any]]:
+    """Read a shared PDF, run the reader and the built-in rules; expected cells from expect.json."""
+    result = read_pdf(shared_pdf(name))
+    assert result.verdict == "text"
+    doc = read_document("\n".join(result.pages).encode(), Path(name).name + ".txt")
+    kinds = [finding.kind for finding in run_rules(doc, load_rules(), "zh")]
+    key = name.removeprefix("real/") if name.startswith("real/") else "../" + name
+    expected = json.loads((SHARED / "real" / "expect.json").read_text(encoding="utf-8"))[key]
+    return doc, kinds, expected
+
+
+def _wrong_cells(doc: Document, cells: dict[str, object]) -> list[str]:
+    wrong = []
+    for key, value in cells.items():
+        table, row, column = key.split(".")
+        cell = doc.tables[table].cell(row, column) if table in doc.tables else None
+        got = None if cell is None else cell.value
+        if not (got == value or (isinstance(value, float) and isinstance(got, float) and abs(got - value) < 1e-6)):
+            wrong.append(f"{key}: {got!r} != {value!r}")
+    return wrong
+
+
+def test_report10_all_200_cells_across_its_page_break_and_no_finding() -> None:
+    doc, kinds, expected = _audit("formats/report10.pdf")
+    assert len(expected["cells"]) == 200
+    assert _wrong_cells(doc, expected["cells"]) == []
+    assert kinds == []
+
+
+def test_huaian_letter_spacing_vertical_header_and_footers() -> None:
+    doc, kinds, expected = _audit("real/huaian-2024.pdf")
+    assert _wrong_cells(doc, expected["cells"]) == []
+    assert kinds == []
+    text = doc.source.text
+    assert "- 4 -" not in text
+    assert "总计商业企" in text
+    assert "三、\n本\n年\n度" in text  # vertical header kept one character per line
+
+
+def test_rl_cid_non_embedded_cjk_font_three_missing_sections() -> None:
+    doc, kinds, expected = _audit("formats/rl_cid.pdf")
+    assert _wrong_cells(doc, expected["cells"]) == []
+    assert kinds == ["missing-section"] * 3
+
+
+def test_blank_template_blank_cells_and_nothing_derived() -> None:
+    doc, kinds, expected = _audit("formats/official-template-2021_blank.pdf")
+    assert _wrong_cells(doc, expected["cells"]) == []
+    assert "blank-cell" in kinds
+    assert not {"total-mismatch", "balance-mismatch"} & set(kinds)
+
+
+def test_scanned_sample_is_scanned() -> None:
+    result = read_pdf(shared_pdf("formats/scanned_p8-9.pdf"))
+    assert (result.verdict, result.image_only_pages) == ("scanned", 2)
+
+
+def test_garbled_sample_with_broken_xref_is_read_and_garbled() -> None:
+    result = read_pdf(shared_pdf("formats/garbled-fonts.pdf"))
+    assert result.verdict == "garbled"
+    assert "2023" in result.pages[0]
