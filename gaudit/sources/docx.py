@@ -48,7 +48,16 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from gaudit.sources.word_numbering import Numbering, W
-from gaudit.sources.zipxml import Budget, ContainerError, ErrorKind, open_zip, parse_xml, read_member
+from gaudit.sources.zipxml import (
+    Budget,
+    ContainerError,
+    SourceError,
+    describe_archive,
+    describe_error,
+    open_zip,
+    parse_xml,
+    read_member,
+)
 
 __all__ = ["LineOrigin", "WordError", "WordText", "read_docx"]
 
@@ -63,14 +72,9 @@ _SKIP = frozenset(W + t for t in (
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 
 
-class WordError(Exception):
-    """A DOCX that cannot be read, with a user message in Chinese and English."""
-
-    def __init__(self, kind: ErrorKind, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.kind: ErrorKind = kind
-        self.zh = zh
-        self.en = en
+class WordError(SourceError):
+    """A DOCX that cannot be read: ``kind`` ("broken", "not-word", "too-large", "unsafe-xml"),
+    ``zh`` and ``en`` messages for the user."""
 
 
 @dataclass(frozen=True)
@@ -197,8 +201,8 @@ class _Walker:
             cells = [""] * _attr_int(tr.find(f"{W}trPr/{W}gridBefore"), 0)
             for tc in _cells(tr):
                 props = tc.find(W + "tcPr")
-                text = "" if _is_continuation(props) else self._cell_text(tc)
-                cells.append(text)
+                text = self._cell_text(tc)  # read even when merged away: its paragraphs count
+                cells.append("" if _is_continuation(props) else text)
                 span = _attr_int(None if props is None else props.find(W + "gridSpan"), 1)
                 cells.extend([""] * max(0, min(span, 64) - 1))
             if tc_after := _attr_int(tr.find(f"{W}trPr/{W}gridAfter"), 0):
@@ -278,28 +282,11 @@ def _is_layout(rows: list[ET.Element]) -> bool:
 
 # -- the container ------------------------------------------------------------------------
 
-_OTHER_FORMATS = (  # member name -> (zh, en) of what the archive is
-    ("xl/workbook.xml", "Excel 电子表格（XLSX）", "an Excel workbook (XLSX)"),
-    ("ppt/presentation.xml", "PowerPoint 演示文稿（PPTX）", "a PowerPoint presentation (PPTX)"),
-    ("OFD.xml", "OFD 版式文件", "an OFD document"),
-    ("content.xml", "OpenDocument 文件（ODT/ODS/ODP）", "an OpenDocument file (ODT/ODS/ODP)"),
-)
 _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "旧版 Word 97-2003（DOC）或 WPS 文件", "a legacy Word 97-2003 (DOC) or WPS file"),
     (b"{\\rtf", "RTF 文件", "an RTF file"),
     (b"%PDF", "PDF 文件", "a PDF file"),
 )
-
-
-def _what_archive(archive: zipfile.ZipFile, budget: Budget) -> tuple[str, str]:
-    names = set(archive.namelist())
-    mimetype = read_member(archive, "mimetype", budget) if "mimetype" in names else None
-    if mimetype and mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
-        return "OpenDocument 文本（ODT）", "an OpenDocument text (ODT)"
-    for member, zh, en in _OTHER_FORMATS:
-        if member in names:
-            return zh, en
-    return "不含 Word 正文的 ZIP 压缩包", "a ZIP archive without a Word document body"
 
 
 def _main_part(archive: zipfile.ZipFile, budget: Budget) -> str | None:
@@ -315,17 +302,6 @@ def _main_part(archive: zipfile.ZipFile, budget: Budget) -> str | None:
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-def _error(exc: ContainerError, max_size: int) -> WordError:
-    d = exc.detail
-    if exc.kind == "too-large":
-        return WordError("too-large", f"Word 文件解压后的内容超过大小上限（{max_size} 字节），已停止读取：{d}",
-                         f"the Word file's uncompressed content exceeds the size limit ({max_size} bytes): {d}")
-    if exc.kind == "unsafe-xml":
-        return WordError("unsafe-xml", f"Word 文件含有文档类型声明（DOCTYPE），可能是实体扩展攻击，已拒绝读取：{d}",
-                         f"the Word file holds a document type declaration (DOCTYPE), refused as unsafe: {d}")
-    return WordError("broken", f"Word 文件已损坏，无法读取：{d}", f"the Word file is damaged and cannot be read: {d}")
-
-
 def _not_word(zh: str, en: str) -> WordError:
     return WordError("not-word", f"这不是 Word（DOCX）文档，而是{zh}", f"this is not a Word (DOCX) document but {en}")
 
@@ -335,19 +311,18 @@ def read_docx(data: bytes, *, max_size: int) -> WordText:
 
     ``max_size`` bounds the input and, separately, the uncompressed bytes of the XML
     parts read (declared sizes and bytes actually inflated)."""
-    if len(data) > max_size:
-        raise WordError("too-large", f"Word 文件大小超过上限（{max_size} 字节）",
-                        f"the Word file is larger than the size limit ({max_size} bytes)")
     if not data.startswith(b"PK"):
         for magic, zh, en in _MAGIC:
             if data.startswith(magic):
                 raise _not_word(zh, en)
     budget = Budget(max_size)
     try:
+        if len(data) > max_size:
+            raise ContainerError("too-large", f"the file is {len(data)} bytes")
         with open_zip(data) as archive:
             main = _main_part(archive, budget)
             if main is None:
-                raise _not_word(*_what_archive(archive, budget))
+                raise _not_word(*describe_archive(archive, budget))
             body_xml = read_member(archive, main, budget) or b""
             base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
             parts = [read_member(archive, base + name, budget) for name in ("numbering.xml", "styles.xml")]
@@ -355,7 +330,7 @@ def read_docx(data: bytes, *, max_size: int) -> WordText:
             numbering = Numbering(*(None if x is None else parse_xml(x, n) for x, n in
                                     zip(parts, ("numbering.xml", "styles.xml"), strict=True)))
     except ContainerError as exc:
-        raise _error(exc, max_size) from None
+        raise WordError(exc.kind, *describe_error(exc, "Word", max_size)) from None
     body = root.find(W + "body")
     if body is None:
         raise WordError("broken", "Word 文件缺少正文（w:body）", "the Word file has no document body (w:body)")

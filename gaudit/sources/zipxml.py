@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.etree import ElementTree as ET
 
-__all__ = ["Budget", "ContainerError", "ErrorKind", "open_zip", "parse_xml", "read_member"]
+__all__ = [
+    "Budget", "ContainerError", "ErrorKind", "SourceError", "describe_archive", "describe_error", "open_zip",
+    "parse_xml", "read_member",
+]
 
 ErrorKind = Literal["broken", "not-word", "too-large", "unsafe-xml"]
 
@@ -31,6 +34,25 @@ _CHUNK = 64 * 1024
 _ZIP_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError,
 )
+
+
+_KNOWN_ARCHIVES = (  # member name -> (zh, en) of what the archive is
+    ("word/document.xml", "Word 文档（DOCX）", "a Word document (DOCX)"),
+    ("xl/workbook.xml", "Excel 电子表格（XLSX）", "an Excel workbook (XLSX)"),
+    ("ppt/presentation.xml", "PowerPoint 演示文稿（PPTX）", "a PowerPoint presentation (PPTX)"),
+    ("OFD.xml", "OFD 版式文件", "an OFD document"),
+    ("content.xml", "OpenDocument 文件（ODT/ODS/ODP）", "an OpenDocument file (ODT/ODS/ODP)"),
+)
+
+
+class SourceError(Exception):
+    """A file a source cannot read, with the user's message in Simplified Chinese and English."""
+
+    def __init__(self, kind: ErrorKind, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.kind: ErrorKind = kind
+        self.zh = zh
+        self.en = en
 
 
 class ContainerError(Exception):
@@ -103,3 +125,27 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
         return ET.fromstring(data)
     except (ET.ParseError, ValueError) as exc:
         raise ContainerError("broken", f"{name} is not well-formed XML ({exc})") from None
+
+
+def describe_archive(archive: zipfile.ZipFile, budget: Budget) -> tuple[str, str]:
+    """What a ZIP archive holds, in Chinese and English (for a "not this format" message)."""
+    names = set(archive.namelist())
+    mimetype = read_member(archive, "mimetype", budget) if "mimetype" in names else None
+    if mimetype and mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        return "OpenDocument 文本（ODT）", "an OpenDocument text (ODT)"
+    for member, zh, en in _KNOWN_ARCHIVES:
+        if member in names:
+            return zh, en
+    return "其他内容的 ZIP 压缩包", "a ZIP archive of some other kind"
+
+
+def describe_error(exc: ContainerError, label: str, max_size: int) -> tuple[str, str]:
+    """The Chinese and English user messages for ``exc`` about a ``label`` ("Word", "OFD") file."""
+    d = exc.detail
+    if exc.kind == "too-large":
+        return (f"{label} 文件（或其解压后的内容）超过大小上限（{max_size} 字节），已停止读取：{d}",
+                f"the {label} file or its uncompressed content exceeds the size limit ({max_size} bytes): {d}")
+    if exc.kind == "unsafe-xml":
+        return (f"{label} 文件含有文档类型声明（DOCTYPE），可能是实体扩展攻击，已拒绝读取：{d}",
+                f"the {label} file holds a document type declaration (DOCTYPE), refused as unsafe: {d}")
+    return f"{label} 文件已损坏，无法读取：{d}", f"the {label} file is damaged and cannot be read: {d}"
