@@ -108,6 +108,13 @@ def test_table_rows_are_pipe_rows_with_merges_on_the_grid() -> None:
     assert text.origins[1:] == (LineOrigin(2, 1), LineOrigin(4, 2), LineOrigin(8, 3), LineOrigin(12))
 
 
+def test_span_fillers_can_be_left_out() -> None:
+    span3 = '<w:gridSpan w:val="3"/>'
+    row = f"<w:tbl><w:tr>{tc('一、本年新收', props=span3)}{tc('78')}</w:tr></w:tbl>"
+    assert read_docx(make_docx(row), max_size=MB).lines == ("| 一、本年新收 |  |  | 78 |",)
+    assert read_docx(make_docx(row), max_size=MB, span_fillers=False).lines == ("| 一、本年新收 | 78 |",)
+
+
 def test_a_cell_keeps_a_wrapped_label_whole() -> None:
     row = (f"<w:tbl><w:tr>{tc('商业', '企业')}"
            '<w:tc><w:p><w:r><w:t>结果</w:t><w:br/><w:t>纠正</w:t></w:r></w:p></w:tc>'
@@ -386,3 +393,33 @@ def test_blank_official_template_is_recognised_with_blank_cells_only() -> None:
     kinds = {f.kind for f in run_rules(doc, load_rules(), "en")}
     assert "blank-cell" in kinds
     assert not kinds & {"total-mismatch", "balance-mismatch", "missing-table", "missing-section"}
+
+
+def _blank_total_column(lines: tuple[str, ...]) -> str:
+    """report10 with the 总计 cell of every applications row left empty (a common omission)."""
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        inside = (inside or "三、收到和处理" in line) and "四、政府信息公开行政复议" not in line
+        cells = line[2:-2].split(" | ")
+        if inside and line.startswith("| ") and cells[-1].strip().isdigit():
+            line = "| " + " | ".join([*cells[:-1], ""]) + " |"
+        out.append(line)
+    return "\n".join(out)
+
+
+def _shifted_rows(text: str) -> list[str]:
+    doc = read_document(text.encode("utf-8"), "report10.docx")
+    return [key for key, row in doc.tables["applications"].rows.items() if row.cells["natural_person"].value is None]
+
+
+def test_report10_with_blank_totals_reads_right_without_span_fillers() -> None:
+    text = read_docx(_report("report10.docx"), max_size=50 * MB, span_fillers=False)
+    assert _shifted_rows(_blank_total_column(text.lines)) == []
+
+
+@pytest.mark.xfail(strict=True, reason="table reader: with no full row in the table, the empty cells after a "
+                                       "merged label are taken for blanks and the row shifts one column")
+def test_report10_with_blank_totals_reads_right_with_span_fillers() -> None:
+    text = read_docx(_report("report10.docx"), max_size=50 * MB)
+    assert _shifted_rows(_blank_total_column(text.lines)) == []
