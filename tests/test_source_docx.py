@@ -179,6 +179,12 @@ def test_layout_table_is_read_as_its_blocks() -> None:
     assert text.origins[0] == LineOrigin(1, 1, 1)
 
 
+def test_main_part_found_through_the_package_relationships() -> None:
+    rels = _RELS.replace('Target="word/document.xml"', 'Target="/doc/./main.xml"')
+    data = _zip({"_rels/.rels": rels, "doc/main.xml": document(p("别处的正文"))})
+    assert read_docx(data, max_size=MB).lines == ("别处的正文",)
+
+
 # -- automatic numbering -------------------------------------------------------------------
 
 _NUMBERING = (
@@ -222,6 +228,17 @@ def test_numbered_headings_get_their_chinese_numbers() -> None:
 def test_numbering_through_the_paragraph_style() -> None:
     body = p("总体情况", '<w:pPr><w:pStyle w:val="H1"/></w:pPr>') + p("其他", '<w:pPr><w:pStyle w:val="H1x"/></w:pPr>')
     assert lines(body, numbering=_NUMBERING, styles=_STYLES) == ["一、总体情况", "二、其他"]
+
+
+def test_strict_open_xml_namespace() -> None:
+    def strict(xml: str) -> str:
+        return xml.replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                           "http://purl.oclc.org/ooxml/wordprocessingml/main")
+
+    data = _zip({"word/document.xml": strict(document(numbered("严格格式", 0) + p("第二段"))),
+                 "word/numbering.xml": strict(_NUMBERING)})
+    assert b"purl.oclc.org" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    assert read_docx(data, max_size=MB).lines == ("一、严格格式", "第二段")
 
 
 def test_numbering_without_definitions_adds_nothing() -> None:

@@ -54,6 +54,7 @@ Origins
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -77,6 +78,8 @@ __all__ = ["LineOrigin", "WordError", "WordText", "read_docx"]
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _VAL = W + "val"
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL = W[1:-1].encode()
 #: Elements whose content is never text: properties, deletions, field codes, footnote marks.
 _SKIP = frozenset(W + t for t in (
     "pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "sdtPr", "sdtEndPr", "del", "moveFrom",
@@ -304,13 +307,18 @@ _MAGIC = (
 )
 
 
+def _parse_word(data: bytes, name: str) -> ET.Element:
+    """A WordprocessingML part; "Strict Open XML" documents name the same elements in another namespace."""
+    return parse_xml(data.replace(_STRICT, _TRANSITIONAL), name)
+
+
 def _main_part(archive: zipfile.ZipFile, budget: Budget) -> str | None:
     names = set(archive.namelist())
     rels = read_member(archive, "_rels/.rels", budget)
     if rels is not None:
         root = parse_xml(rels, "_rels/.rels")
         for rel in root.iter(_REL + "Relationship"):
-            target = rel.get("Target", "").lstrip("/")
+            target = posixpath.normpath(rel.get("Target", "").replace("\\", "/").lstrip("/"))
             if rel.get("Type", "").endswith("/officeDocument") and target in names \
                     and not target.startswith(("xl/", "ppt/")):
                 return target
@@ -344,8 +352,8 @@ def read_docx(data: bytes, *, max_size: int, span_fillers: bool = True) -> WordT
             body_xml = read_member(archive, main, budget) or b""
             base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
             parts = [read_member(archive, base + name, budget) for name in ("numbering.xml", "styles.xml")]
-            root = parse_xml(body_xml, main)
-            numbering = Numbering(*(None if x is None else parse_xml(x, n) for x, n in
+            root = _parse_word(body_xml, main)
+            numbering = Numbering(*(None if x is None else _parse_word(x, n) for x, n in
                                     zip(parts, ("numbering.xml", "styles.xml"), strict=True)))
     except ContainerError as exc:
         raise WordError(exc.kind, *describe_error(exc, "Word", max_size)) from None
