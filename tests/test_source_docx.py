@@ -126,6 +126,10 @@ def test_grid_before_and_after_are_empty_cells() -> None:
     row = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="2"/></w:trPr>'
            f"{tc('规章')}{tc('0')}</w:tr><w:tr>{tc('a')}{tc('b')}</w:tr></w:tbl>")
     assert lines(row) == ["|  | 规章 | 0 |  |  |", "| a | b |"]
+    negative = '<w:gridSpan w:val="-5"/>'
+    hostile = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>'
+               f"{tc('x', props=negative)}{tc('1')}</w:tr></w:tbl>")
+    assert lines(hostile) == ["| " + " | ".join([""] * 64 + ["x", "1"]) + " |"]
 
 
 def test_deleted_revisions_are_not_text_inserted_ones_are() -> None:

@@ -138,6 +138,15 @@ def _attr_int(element: ET.Element | None, default: int) -> int:
         return default
 
 
+#: No table has more grid columns than this: a larger span or gap is a hostile file's.
+_MAX_GRID = 64
+
+
+def _grid(element: ET.Element | None, default: int) -> int:
+    """A count of grid columns (gridSpan, gridBefore, gridAfter), clamped to 0 … 64."""
+    return max(0, min(_attr_int(element, default), _MAX_GRID))
+
+
 class _Walker:
     def __init__(self, numbering: Numbering, span_fillers: bool) -> None:
         self.numbering = numbering
@@ -182,7 +191,7 @@ class _Walker:
     # -- blocks ---------------------------------------------------------------------------
 
     def _emit(self, text: str, origin: LineOrigin) -> None:
-        for line in text.split("\n"):
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             self.lines.append(line)
             self.origins.append(origin)
 
@@ -215,16 +224,14 @@ class _Walker:
             return
         for r, tr in enumerate(rows, 1):
             first = self.paragraphs + 1
-            cells = [""] * _attr_int(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+            cells = [""] * _grid(tr.find(f"{W}trPr/{W}gridBefore"), 0)
             for tc in _cells(tr):
                 props = tc.find(W + "tcPr")
                 text = self._cell_text(tc)  # read even when merged away: its paragraphs count
                 cells.append("" if _is_continuation(props) else text)
                 if self.span_fillers:
-                    span = _attr_int(None if props is None else props.find(W + "gridSpan"), 1)
-                    cells.extend([""] * max(0, min(span, 64) - 1))
-            if tc_after := _attr_int(tr.find(f"{W}trPr/{W}gridAfter"), 0):
-                cells.extend([""] * tc_after)
+                    cells.extend([""] * (_grid(None if props is None else props.find(W + "gridSpan"), 1) - 1))
+            cells.extend([""] * _grid(tr.find(f"{W}trPr/{W}gridAfter"), 0))
             if self.paragraphs < first:
                 first = max(1, self.paragraphs)
             self.lines.append("| " + " | ".join(cells) + " |")
