@@ -19,6 +19,7 @@ from gaudit.document import read_document
 from gaudit.engine import run_rules
 from gaudit.rules import load_rules
 from gaudit.sources.docx import LineOrigin, WordError, read_docx
+from gaudit.sources.word_numbering import format_number
 
 FORMATS = Path(__file__).resolve().parents[2] / "shared" / "formats"
 EXPECT = Path(__file__).resolve().parents[2] / "shared" / "real" / "expect.json"
@@ -243,6 +244,17 @@ def test_strict_open_xml_namespace() -> None:
                  "word/numbering.xml": strict(_NUMBERING)})
     assert b"purl.oclc.org" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     assert read_docx(data, max_size=MB).lines == ("一、严格格式", "第二段")
+
+
+@pytest.mark.parametrize(("n", "fmt", "text"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+    (20, "chineseCountingThousand", "二十"), (99, "chineseCounting", "九十九"), (100, "chineseCounting", "100"),
+    (2, "chineseLegalSimplified", "贰"), (3, "ideographTraditional", "丙"), (3, "decimalEnclosedCircle", "③"),
+    (12, "decimalFullWidth", "１２"), (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (5, "none", ""),
+    (7, "somethingNew", "7"), (10**9, "lowerLetter", "1000000000"), (10**9, "upperRoman", "1000000000"),
+])
+def test_number_formats(n: int, fmt: str, text: str) -> None:
+    assert format_number(n, fmt) == text
 
 
 def test_numbering_without_definitions_adds_nothing() -> None:

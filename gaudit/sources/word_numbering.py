@@ -53,6 +53,8 @@ def _chinese(n: int, digits: str, ten: str) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
     out = []
     for value, letters in _ROMAN:
         count, n = divmod(n, value)
@@ -62,7 +64,7 @@ def _roman(n: int) -> str:
 
 def _letters(n: int) -> str:
     # Word repeats the letter: a … z, aa … zz.
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= 26 * 40 else str(n)
 
 
 def _circled(n: int, first: int) -> str:
