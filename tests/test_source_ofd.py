@@ -165,6 +165,11 @@ def test_odd_numbers_never_crash() -> None:
     assert read_ofd(make_ofd(page(odd)), max_size=MB) == ("文字",)
 
 
+def test_hostile_repeat_counts_stay_small() -> None:
+    code = '<ofd:TextCode X="0" Y="3" DeltaX="' + "g 100000000 1 " * 2000 + '">二字</ofd:TextCode>'
+    assert read_ofd(make_ofd(page(text_object(0, 10, "", codes=code))), max_size=MB) == ("二字",)
+
+
 def test_random_damage_is_always_an_ofd_error() -> None:
     good = make_ofd(page(text_object(20, 20, "一、总体情况"), text_object(20, 30, "规章 0 0 3")))
     rng = random.Random(33190)

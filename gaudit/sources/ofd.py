@@ -73,20 +73,23 @@ def _numbers(text: str | None) -> list[float]:
     return [float(m) for m in _NUMBER_RE.findall(text or "")]
 
 
-def _deltas(text: str | None) -> list[float]:
-    """``DeltaX``/``DeltaY``: numbers, where ``g N v`` stands for N times v."""
+def _deltas(text: str | None, limit: int) -> list[float]:
+    """``DeltaX``/``DeltaY``: numbers, where ``g N v`` stands for N times v; at most ``limit``
+    of them (one per character: a hostile ``g 100000000 1`` must not fill the memory)."""
     out: list[float] = []
     words = (text or "").split()
     i = 0
-    while i < len(words):
+    while i < len(words) and len(out) < limit:
         if words[i] == "g" and i + 2 < len(words):
-            count = min(int(_numbers(words[i + 1])[0]) if _numbers(words[i + 1]) else 0, 100_000)
-            out.extend(_numbers(words[i + 2])[:1] * count)
+            count = _numbers(words[i + 1])
+            value = _numbers(words[i + 2])
+            if count and value and count[0] > 0:
+                out.extend(value[:1] * int(min(count[0], limit - len(out))))
             i += 3
             continue
         out.extend(_numbers(words[i])[:1])
         i += 1
-    return out
+    return out[:limit]
 
 
 def _matrix(text: str | None) -> tuple[float, float, float, float, float, float]:
@@ -111,8 +114,9 @@ def _text_glyphs(obj: ET.Element) -> Iterator[_Glyph]:
         xs, ys = _numbers(code.get("X")), _numbers(code.get("Y"))
         x = xs[0] if xs else x
         y = ys[0] if ys else y
-        dx, dy = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
-        for i, char in enumerate(code.text or ""):
+        chars = code.text or ""
+        dx, dy = _deltas(code.get("DeltaX"), len(chars)), _deltas(code.get("DeltaY"), len(chars))
+        for i, char in enumerate(chars):
             yield _Glyph(left + a * x + c * y + e, top + b * x + d * y + f, size, char)
             if i < len(dx) or not dy:
                 x += dx[i] if i < len(dx) else (size if ord(char) > 0x2E7F else size / 2)
