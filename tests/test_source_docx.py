@@ -366,6 +366,15 @@ def test_broken_archives_and_xml(data: bytes) -> None:
     assert refused(data).kind == "broken"
 
 
+def test_deep_nesting_is_read_or_refused_never_a_crash() -> None:
+    depth = 20_000
+    in_cell = ("<w:tbl><w:tr><w:tc>" + "<w:sdt><w:sdtContent>" * depth + p("深") + "</w:sdtContent></w:sdt>" * depth
+               + f"</w:tc>{tc('1')}</w:tr></w:tbl>")
+    assert lines(in_cell) == ["| 深 | 1 |"]
+    in_body = "<w:customXml>" * depth + p("深") + "</w:customXml>" * depth
+    assert refused(make_docx(in_body)).kind == "broken"
+
+
 def test_corrupted_member_fails_its_check_sum() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:

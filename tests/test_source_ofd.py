@@ -170,6 +170,11 @@ def test_hostile_repeat_counts_stay_small() -> None:
     assert read_ofd(make_ofd(page(text_object(0, 10, "", codes=code))), max_size=MB) == ("二字",)
 
 
+def test_deep_page_blocks_are_refused_not_a_crash() -> None:
+    deep = page("<ofd:PageBlock>" * 20_000 + text_object(1, 10, "深") + "</ofd:PageBlock>" * 20_000)
+    assert refused(make_ofd(deep)).kind == "broken"
+
+
 def test_random_damage_is_always_an_ofd_error() -> None:
     good = make_ofd(page(text_object(20, 20, "一、总体情况"), text_object(20, 30, "规章 0 0 3")))
     rng = random.Random(33190)

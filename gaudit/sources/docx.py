@@ -249,18 +249,22 @@ class _Walker:
 
 
 def _paragraphs(element: ET.Element) -> Iterator[ET.Element]:
-    """The ``w:p`` in ``element`` in order (through tables and controls; not into text boxes)."""
-    for child in element:
-        if child.tag in _SKIP:
-            continue
-        if child.tag == W + "p":
+    """The ``w:p`` in ``element`` in order (through tables and controls; not into text boxes).
+
+    A loop with a stack, not recursion: content controls nest without limit in a hostile file."""
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == W + "p":
             yield child
         elif child.tag == _MC + "AlternateContent":
             branch = _branch(child)
             if branch is not None:
-                yield from _paragraphs(branch)
-        else:
-            yield from _paragraphs(child)
+                stack.append(iter(branch))
+        elif child.tag not in _SKIP:
+            stack.append(iter(child))
 
 
 def _branch(alternate: ET.Element) -> ET.Element | None:
