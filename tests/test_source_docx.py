@@ -55,12 +55,14 @@ def document(body: str) -> str:
 
 
 def make_docx(body: str, parts: dict[str, str | bytes] | None = None) -> bytes:
+    return _zip({"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _RELS, "word/document.xml": document(body),
+                 **(parts or {})})
+
+
+def _zip(members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("word/document.xml", document(body))
-        for name, data in (parts or {}).items():
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, data in members.items():
             z.writestr(name, data)
     return out.getvalue()
 
@@ -264,28 +266,15 @@ def test_numbering_without_definitions_adds_nothing() -> None:
 # -- refusals -----------------------------------------------------------------------------
 
 
-def _zip(members: dict[str, bytes | str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return out.getvalue()
-
-
 def _declare_size(data: bytes, name: str, size: int) -> bytes:
     """The archive with ``name``'s declared uncompressed size rewritten in both headers."""
-    raw = bytearray(data)
-    encoded = name.encode()
-    local = raw.find(b"PK\x03\x04")
-    while local != -1:
-        if raw[local + 30: local + 30 + len(encoded)] == encoded:
-            struct.pack_into("<I", raw, local + 22, size)
-        local = raw.find(b"PK\x03\x04", local + 4)
-    central = raw.find(b"PK\x01\x02")
-    while central != -1:
-        if raw[central + 46: central + 46 + len(encoded)] == encoded:
-            struct.pack_into("<I", raw, central + 24, size)
-        central = raw.find(b"PK\x01\x02", central + 4)
+    raw, encoded = bytearray(data), name.encode()
+    for signature, name_at, size_at in ((b"PK\x03\x04", 30, 22), (b"PK\x01\x02", 46, 24)):
+        at = raw.find(signature)
+        while at != -1:
+            if raw[at + name_at: at + name_at + len(encoded)] == encoded:
+                struct.pack_into("<I", raw, at + size_at, size)
+            at = raw.find(signature, at + 4)
     return bytes(raw)
 
 
@@ -376,10 +365,8 @@ def test_deep_nesting_is_read_or_refused_never_a_crash() -> None:
 
 
 def test_corrupted_member_fails_its_check_sum() -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
-        z.writestr("word/document.xml", document(p("原文内容")))
-    data = out.getvalue().replace("原文".encode(), "改动".encode())
+    data = _zip({"word/document.xml": document(p("原文内容"))}, zipfile.ZIP_STORED)
+    data = data.replace("原文".encode(), "改动".encode())
     assert refused(data).kind == "broken"
 
 
@@ -407,13 +394,6 @@ def _report(name: str) -> bytes:
     return path.read_bytes()
 
 
-def _cells(text: str, name: str) -> tuple[dict[str, object], list[str]]:
-    doc = read_document(text.encode("utf-8"), name)
-    cells = {f"{t}.{r}.{c}": cell.value for t, table in doc.tables.items()
-             for r, row in table.rows.items() for c, cell in row.cells.items()}
-    return cells, [f.kind for f in run_rules(doc, load_rules(), "en")]
-
-
 def test_report10_docx_reads_every_cell_and_no_finding() -> None:
     text = read_docx(_report("report10.docx"), max_size=50 * MB)
     assert "| 规章 | 0 | 0 | 3 |" in text.lines
@@ -421,10 +401,11 @@ def test_report10_docx_reads_every_cell_and_no_finding() -> None:
     assert "| 3 | 1 | 0 | 1 | 5 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 1 | 0 | 1 |" in text.lines
     assert len(text.lines) == len(text.origins)
     expected = json.loads(EXPECT.read_text(encoding="utf-8"))["../formats/report10.docx"]["cells"]
-    cells, kinds = _cells(text.text, "report10.docx")
-    assert {k: cells.get(k, "absent") for k in expected} == expected
-    assert len(expected) == 200
-    assert kinds == []
+    doc = read_document(text.text.encode("utf-8"), "report10.docx")
+    cells = {f"{t}.{r}.{c}": cell.value for t, table in doc.tables.items()
+             for r, row in table.rows.items() for c, cell in row.cells.items()}
+    assert len(expected) == 200 and {k: cells.get(k, "absent") for k in expected} == expected
+    assert [f.kind for f in run_rules(doc, load_rules(), "en")] == []
 
 
 def test_blank_official_template_is_recognised_with_blank_cells_only() -> None:
