@@ -23,7 +23,7 @@ from gaudit.document import read_document
 from gaudit.engine import run_rules
 from gaudit.i18n import Bilingual, UserError
 from gaudit.model import AuditedFile, Document, FailedFile, FileError, FileResult
-from gaudit.sources import SourceError
+from gaudit.sources import Limits, SourceError
 
 if TYPE_CHECKING:
     from gaudit.rules import Rule
@@ -118,12 +118,12 @@ def load_document(job: Job, options: AuditOptions) -> Document:
     if not data:
         raise InputError("empty", "文件为空, 没有可审查的内容", "the file is empty")
     try:
-        doc = read_document(data, job.input.display, options.encoding)
+        doc = read_document(data, job.input.display, options.encoding, Limits(max_size=options.max_size))
     except BinaryFileError as exc:
         raise InputError("binary", str(exc), exc.message_en) from None
     except SourceError as exc:
         raise InputError(exc.kind, exc.message.zh, exc.message.en) from None
-    if not doc.source.text.strip():
+    if not doc.source.text.strip() and doc.condition == "text":
         raise InputError("empty", "文件只有空白, 没有可审查的内容",
                          "the file holds only white space")
     return doc

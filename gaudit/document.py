@@ -5,18 +5,19 @@ from __future__ import annotations
 from gaudit.model import Document, ReportFacts, SourceText
 from gaudit.normalize import normalize
 from gaudit.sections import find_sections, report_facts
-from gaudit.sources import Extracted, read_source
+from gaudit.sources import DEFAULT_LIMITS, Extracted, Limits, read_source
 from gaudit.tables import extract_tables
 
 
-def read_document(data: bytes, path: str, encoding: str | None = None) -> Document:
+def read_document(data: bytes, path: str, encoding: str | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the file with the source for its format, normalise, find sections and tables.
 
-    Raises :class:`gaudit.sources.SourceError` for a file no source can read and
+    Raises :class:`gaudit.sources.SourceError` for a file its source cannot read and
     :class:`gaudit.decode.BinaryFileError` for binary input; anything else that goes wrong
     is a bug and is isolated per file by the caller.
     """
-    return document_of(read_source(data, encoding), path)
+    return document_of(read_source(data, encoding, name=path, limits=limits), path)
 
 
 def document_of(extracted: Extracted, path: str) -> Document:
@@ -41,4 +42,6 @@ def document_of(extracted: Extracted, path: str) -> Document:
         tables=tables,
         bad_byte=bad,
         format=extracted.format,
+        condition=extracted.condition,
+        image_pages=extracted.image_pages,
     )

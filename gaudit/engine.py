@@ -8,9 +8,9 @@ compared, the report's years) and stamping the row and column labels, so that
 no writer needs the template.
 
 Two file-level rules of precedence keep the output about causes, not symptoms:
-when a ``not-a-report`` rule fires, every other finding for the file is
-dropped (the ``not-a-report`` rules run first, and the rest do not run at
-all); and a check never sees a table that is absent, so a missing table gives
+when a rule of a gate kind fires (``scanned``, ``garbled-text``, then
+``not-a-report``: :data:`~gaudit.findings.GATE_KINDS`), no other rule runs on the
+file; and a check never sees a table that is absent, so a missing table gives
 ``missing-table`` only.
 """
 
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gaudit.checks import CheckType, all_checks
+from gaudit.findings import GATE_KINDS
 from gaudit.i18n import Bilingual
 from gaudit.labels import column_label, row_label, section_title, table_title
 from gaudit.model import Document, Finding, Hit, Position
@@ -120,13 +121,16 @@ def run_rules(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     are worded in both languages (a writer shows the user's)."""
     checks = all_checks()
     active = [r for r in rules if applies(r, doc)]
-    gate = [r for r in active if r.kind == "not-a-report"]
     findings: list[Finding] = []
-    for rule in gate:
-        findings.extend(_run(rule, checks[rule.check], doc))
-    if not findings:
+    for kind in GATE_KINDS:
         for rule in active:
-            if rule.kind != "not-a-report":
+            if rule.kind == kind:
+                findings.extend(_run(rule, checks[rule.check], doc))
+        if findings:
+            break
+    else:
+        for rule in active:
+            if rule.kind not in GATE_KINDS:
                 findings.extend(_run(rule, checks[rule.check], doc))
     findings.sort(key=lambda f: (f.hit.line, f.hit.col, f.rule))
     return findings

@@ -31,6 +31,8 @@ _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 #: kind -> (Chinese title, English title)
 KINDS: dict[str, tuple[str, str]] = {
     "not-a-report": ("不是政府信息公开工作年度报告", "not a statutory annual report"),
+    "scanned": ("扫描件:表格是图片,无法读取", "scanned: the tables are images gaudit cannot read"),
+    "garbled-text": ("文字层乱码,无法读取", "garbled text layer: the text cannot be read"),
     "missing-section": ("缺少法定章节", "statutory section missing"),
     "section-order": ("章节重复或顺序错误", "sections duplicated or out of order"),
     "missing-table": ("缺少法定统计表", "statutory table missing"),
@@ -50,3 +52,8 @@ KINDS: dict[str, tuple[str, str]] = {
 def kind_title(kind: str, lang: str = "zh") -> str:
     zh, en = KINDS.get(kind, (kind, kind))
     return en if lang == "en" else zh
+
+
+#: Kinds that speak for the whole file: when one fires, no other rule runs on it (their
+#: findings would be symptoms of it), in this order.
+GATE_KINDS: tuple[str, ...] = ("scanned", "garbled-text", "not-a-report")

@@ -296,6 +296,11 @@ class Document:
     bad_byte: Position | None = None
     """Where the first undecodable byte was, if any."""
     format: InputFormat = InputFormat.TEXT
+    condition: Literal["text", "scanned", "garbled"] = "text"
+    """Whether the file's text could be read: ``scanned`` (pages that are only images) and
+    ``garbled`` (a text layer without a usable Unicode map) hold no readable report."""
+    image_pages: int = 0
+    """Pages that are only images (paged formats)."""
 
     @property
     def positions(self) -> PositionMap:

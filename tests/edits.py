@@ -6,6 +6,10 @@ optionally ``replace`` ([old, new] pairs, each old text exactly once),
 ``delete_lines`` ([first, last], 1-based, inclusive), ``encoding`` (the codec of
 the bytes, default utf-8) and ``bad_byte_at`` ([line, col]: one undecodable byte
 inserted before that character).
+
+A case may instead describe a PDF: ``pdf_pages`` (a list of pages, each a list of text
+lines), with ``pdf_images`` (0-based pages that also carry a picture) and ``pdf_latin``
+(draw the text's UTF-8 bytes in a Latin font, as PDF makers without a CJK font do).
 """
 
 from __future__ import annotations
@@ -30,7 +34,17 @@ def _base_text(case: dict[str, Any]) -> str:
     raise AssertionError(f"cannot read {path}")
 
 
+def _pdf_bytes(case: dict[str, Any]) -> bytes:
+    from pdfmake import lines, make_pdf
+
+    pages = [[row.encode().decode("cp1252", errors="replace") if case.get("pdf_latin") else row
+              for row in page] for page in case["pdf_pages"]]
+    return make_pdf([lines(*page) for page in pages], images=case.get("pdf_images", ()))
+
+
 def report_bytes(case: dict[str, Any]) -> bytes:
+    if "pdf_pages" in case:
+        return _pdf_bytes(case)
     text = _base_text(case)
     for old, new in case.get("replace", []):
         assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the base"

@@ -106,7 +106,7 @@ def make_bad_folder(root: Path) -> dict[str, tuple[str, str | None]]:
     put("empty.txt", b"", "error", "empty")
     put("blank.txt", " \n\t\r\n\u3000\n".encode(), "error", "empty")
     put("image.txt", png_bytes(), "error", "binary")
-    put("document.txt", pdf_bytes(), "error", "binary")
+    put("document.txt", pdf_bytes(), "error", "broken")  # read as a PDF: a damaged one
     put("noise.txt", random.Random(7).randbytes(4096), "error", "binary")
     put("big.txt", report(padding=200).encode(), "error", "too-large")
     os.symlink("loop.txt", folder / "loop.txt")

@@ -139,6 +139,9 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
                                            ["统计期限自2022年1月1日起至2022年", "统计期限自2017年1月1日起至2017年"]]},
         [("report-before-2019", 1)]),
     "encoding-damaged": ({"base": "clean-2021", "bad_byte_at": [30, 12]}, [("encoding-damaged", 30)]),
+    "scanned-pdf": ({"pdf_pages": [[], [], []], "pdf_images": [0, 1, 2]}, [("scanned-pdf", 1)]),
+    "garbled-text-layer": ({"pdf_pages": [["政府信息公开工作年度报告", "一、总体情况 二、主动公开", "2023 10 20%"]],
+                            "pdf_latin": True}, [("garbled-text-layer", 1)]),
     "period-mismatch": ({"base": "big5-traditional-2021"}, [("period-mismatch", 3)]),
     "outdated-template": (
         {"base": "clean-2019", "replace": [["办事处2020年政府", "办事处2021年政府"],

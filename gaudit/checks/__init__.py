@@ -17,6 +17,7 @@ __all__ = ["CHECK_MODULES", "CheckType", "Hit", "Param", "ParamError", "Text", "
 
 #: Module names of the built-in check types, in catalogue order.
 CHECK_MODULES: tuple[str, ...] = (
+    "text_layer",
     "report_shape",
     "encoding",
     "required_section",

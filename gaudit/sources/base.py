@@ -45,11 +45,26 @@ class Extracted:
     html_table: bool = False
     """The HTML held a ``<table>`` (its rows are pipe rows in ``text``)."""
     condition: Condition = "text"
+    image_pages: int = 0
+    """Pages that are only images (paged formats)."""
 
 
 class SourceError(UserError):
-    """A file that no source can read; ``kind`` is the stable key of the JSON ``error``."""
+    """A file its source cannot read; ``kind`` is the stable key of the JSON ``error``
+    (``encrypted``, ``broken``, ``not-word``, ``too-large``, ``unsafe-xml`` …)."""
 
-    def __init__(self, kind: str, message: Bilingual) -> None:
-        super().__init__(message)
+    def __init__(self, kind: str, zh: str, en: str) -> None:
+        super().__init__(Bilingual(zh, en))
         self.kind = kind
+
+    @property
+    def zh(self) -> str:
+        return self.message.zh
+
+    @property
+    def en(self) -> str:
+        return self.message.en
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str, str]]:
+        # Pickled whole, so that the error crosses a process pool intact.
+        return (type(self), (self.kind, self.zh, self.en))

@@ -31,6 +31,8 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+from gaudit.sources.base import SourceError
+
 __all__ = ["ConversionError", "convert_to_docx", "find_converter", "sniff_legacy"]
 
 ConversionKind = Literal["no-converter", "failed", "timeout"]
@@ -38,14 +40,11 @@ _SUFFIX_RE = re.compile(r"^\.[A-Za-z0-9]{1,5}$")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class ConversionError(Exception):
+class ConversionError(SourceError):
     """A legacy document that could not be converted, with a user message in Chinese and English."""
 
     def __init__(self, kind: ConversionKind, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.kind: ConversionKind = kind
-        self.zh = zh
-        self.en = en
+        super().__init__(kind, zh, en)
 
 
 def sniff_legacy(data: bytes) -> Literal["ole", "rtf", "html", "docx", "unknown"]:

@@ -62,13 +62,15 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Literal
 
+from gaudit.sources.base import SourceError
+
 __all__ = ["PdfError", "PdfText", "read_pdf"]
 
 ErrorKind = Literal["encrypted", "broken", "too-many-pages"]
 Verdict = Literal["text", "scanned", "garbled"]
 
 
-class PdfError(Exception):
+class PdfError(SourceError):
     """A PDF gaudit cannot read at all; ``zh`` and ``en`` are messages for users.
 
     ``kind``: ``encrypted`` (a password is needed, or the encryption scheme is
@@ -77,14 +79,7 @@ class PdfError(Exception):
     """
 
     def __init__(self, kind: ErrorKind, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.kind: ErrorKind = kind
-        self.zh = zh
-        self.en = en
-
-    def __reduce__(self) -> tuple[type[PdfError], tuple[ErrorKind, str, str]]:
-        # Pickled whole, so that the error crosses a process pool intact.
-        return (PdfError, (self.kind, self.zh, self.en))
+        super().__init__(kind, zh, en)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.etree import ElementTree as ET
 
+from gaudit.sources.base import SourceError
+
 __all__ = [
     "Budget", "ContainerError", "ErrorKind", "SourceError", "describe_archive", "describe_error", "open_zip",
     "parse_xml", "read_member",
@@ -43,16 +45,6 @@ _KNOWN_ARCHIVES = (  # member name -> (zh, en) of what the archive is
     ("OFD.xml", "OFD 版式文件", "an OFD document"),
     ("content.xml", "OpenDocument 文件（ODT/ODS/ODP）", "an OpenDocument file (ODT/ODS/ODP)"),
 )
-
-
-class SourceError(Exception):
-    """A file a source cannot read, with the user's message in Simplified Chinese and English."""
-
-    def __init__(self, kind: ErrorKind, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.kind: ErrorKind = kind
-        self.zh = zh
-        self.en = en
 
 
 class ContainerError(Exception):
