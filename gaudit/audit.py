@@ -23,6 +23,7 @@ from gaudit.document import read_document
 from gaudit.engine import run_rules
 from gaudit.i18n import Bilingual, UserError
 from gaudit.model import AuditedFile, Document, FailedFile, FileError, FileResult
+from gaudit.pool import Budget, in_process_map, supervised_map
 from gaudit.sources import Limits, SourceError
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class AuditOptions:
     """Decode every file with this codec instead of detecting."""
     max_size: int = 20 * 1024 * 1024
     debug: bool = False
+    timeout: float = 30.0
+    """Seconds one file may take to read and audit; ``0`` for no limit."""
 
 
 class InputError(UserError):
@@ -166,20 +169,6 @@ def audit_input(job: Job, options: AuditOptions) -> FileResult:
 
 
 # ------------------------------------------------------------------ parallel runs
-_WORKER: tuple[Callable[[Job, Any], Any], Any] | None = None
-
-
-def _init_worker(func: Callable[[Job, Any], Any], options: Any) -> None:
-    global _WORKER
-    _WORKER = (func, options)
-
-
-def _run_in_worker(job: Job) -> Any:
-    assert _WORKER is not None
-    func, options = _WORKER
-    return func(job, options)
-
-
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -187,34 +176,34 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_jobs(
-    func: Callable[[Job, Any], T], jobs: Sequence[Job], options: Any, workers: int
-) -> Iterator[T]:
-    """``func(job, options)`` for every job, in order, in ``workers`` processes.
+def _timed_out(job: Job) -> FileResult:
+    return FailedFile(job.input.display, FileError("timeout", Bilingual(
+        "读取此文件超过时间上限, 已停止(可用 --timeout 调整)",
+        "reading this file took longer than the time limit and was stopped (see --timeout)")))
 
-    ``func`` must be a module-level function (it is pickled by reference).
-    With one worker, or too few files to pay for starting processes, it runs
-    in this process.
+
+def _lost(job: Job) -> FileResult:
+    return FailedFile(job.input.display, FileError("internal", Bilingual(
+        "读取此文件时工作进程两次意外退出(可能内存不足), 请报告此问题",
+        "the worker process died twice while reading this file (out of memory?); please report it")))
+
+
+def run_jobs(func: Callable[[Job, Any], FileResult], jobs: Sequence[Job], options: Any, workers: int,
+             timeout: float = 0) -> Iterator[FileResult]:
+    """``func(job, options)`` for every job, in order, in ``workers`` supervised processes,
+    each file within ``timeout`` seconds (``0``: no limit).
+
+    ``func`` must be a module-level function (it is pickled by reference).  With one worker,
+    or too few files to pay for starting processes, it runs in this process.
     """
     # Never more workers than files (each would only cost a fork), nor than a sane cap.
     workers = min(workers or default_jobs(), len(jobs), MAX_WORKERS)
+    budget: Budget[Job, FileResult] = Budget(timeout, _timed_out, _lost)
     if workers <= 1 or len(jobs) < 4:
-        for job in jobs:
-            yield func(job, options)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(16, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker,
-        initargs=(func, options),
-    ) as pool:
-        yield from pool.map(_run_in_worker, jobs, chunksize=chunk)
+        return in_process_map(func, jobs, options, budget)
+    return supervised_map(func, jobs, options, workers, budget)
 
 
 def audit_many(jobs: Iterable[Job], options: AuditOptions, workers: int = 0) -> Iterator[FileResult]:
     """Audit every job, yielding results in the jobs' order."""
-    return run_jobs(audit_input, list(jobs), options, workers)
+    return run_jobs(audit_input, list(jobs), options, workers, options.timeout)
