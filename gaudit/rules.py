@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gaudit.checks import CheckType, all_checks
-from gaudit.checks._base import ParamError, coerce_params
+from gaudit.checks._base import coerce_params
+from gaudit.checks.params import ParamError, type_name
 from gaudit.findings import KINDS, Severity
 from gaudit.i18n import Bilingual, UserError
 from gaudit.template import TEMPLATES
@@ -207,12 +208,6 @@ def _node_kind_zh(node: Node) -> str:
     return f"值 {node.value!r}" if node.value != "" else "空值"
 
 
-def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list",
-            dict: "a mapping"}.get(type(value), type(value).__name__)
-
 
 def _placeholders(text: str) -> list[str]:
     """Field names of a ``str.format`` template; raises ValueError for anything but ``{name}``."""
@@ -232,7 +227,7 @@ def _str_list(f: _File, node: Node, what: str) -> list[object]:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return [value]
     if not isinstance(value, list):
-        raise f.error(node, f"{what} must be a list, not {_type_name(value)}")
+        raise f.error(node, f"{what} must be a list, not {type_name(value)}")
     return value
 
 
@@ -255,7 +250,7 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
             return default
         value = f.value(keys[key][1])
         if not isinstance(value, str):
-            raise f.error(keys[key][1], f"{key!r} must be a string, not {_type_name(value)}")
+            raise f.error(keys[key][1], f"{key!r} must be a string, not {type_name(value)}")
         return value
 
     rid = text("id")
@@ -324,7 +319,7 @@ def _name(f: _File, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[str, 
                 raise f.error(value_node, f"'name.{key}' must be a non-empty string")
         zh, en = value.get("zh", ""), value.get("en", "")
         return (en or zh), zh
-    raise f.error(node, f"'name' must be a string or a mapping with zh and en, not {_type_name(value)}")
+    raise f.error(node, f"'name' must be a string or a mapping with zh and en, not {type_name(value)}")
 
 
 def _formats(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
@@ -351,7 +346,7 @@ def _years(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, in
             raise f.error(key_node, f"unknown key {key!r} in 'years'; use from and to")
         value = f.value(value_node)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise f.error(value_node, f"'years: {key}' must be a year or null, not {_type_name(value)}")
+            raise f.error(value_node, f"'years: {key}' must be a year or null, not {type_name(value)}")
         bounds[key] = value
     low, high = bounds["from"], bounds["to"]
     if low is not None and high is not None and low > high:

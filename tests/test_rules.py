@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from gaudit.document import read_document
 from gaudit.engine import run_rules
@@ -403,3 +404,24 @@ def test_narrative_phrasings(sentence: str, rules: list[str]) -> None:
             "replace": [["本局将丰富政策解读形式", sentence + "本局将丰富政策解读形式"]]}
     found = sorted(r for r, _ in audit(case) if r.startswith("narrative-"))
     assert found == sorted(rules)
+
+
+@pytest.mark.parametrize("pattern", [r"(\d+)+元", r"(a*)*b", r"(?:收到\s*\d+\s*件)+。"])
+def test_a_pattern_that_can_run_away_is_refused_at_load_with_file_and_line(tmp_path: Path, pattern: str) -> None:
+    path = tmp_path / "mine.yaml"
+    rule = {"id": "my-fee", "kind": "narrative-mismatch", "check": "text-required", "severity": "warning",
+            "message": {"zh": "缺少", "en": "missing"}, "params": {"pattern": pattern, "sections": [6]}}
+    path.write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(path)
+    assert caught.value.line > 1 and str(path) in caught.value.render("en")
+    assert "exponential" in caught.value.render("en")
+
+
+@pytest.mark.parametrize("pattern", [r"收到\d+件", r"(?:收到|受理)\s*(\d+)\s*件", r"([一二三])、\S+"])
+def test_ordinary_patterns_are_accepted(tmp_path: Path, pattern: str) -> None:
+    path = tmp_path / "mine.yaml"
+    rule = {"id": "my-fee", "kind": "narrative-mismatch", "check": "text-required", "severity": "warning",
+            "message": {"zh": "缺少", "en": "missing"}, "params": {"pattern": pattern, "sections": [6]}}
+    path.write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    assert [r.id for r in load_rule_file(path)] == ["my-fee"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaudit import template
+from gaudit.checks.params import ANY, KINDS, ParamError
 from gaudit.i18n import Bilingual
 from gaudit.labels import (
     SECTION_TITLES_EN,
@@ -53,24 +54,12 @@ __all__ = [
     "validate_cross_keys",
 ]
 
-#: ``section: any`` — search the whole text rather than one section.
-ANY = "any"
 
 _ID_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 #: A placeholder value that reads differently in Chinese and English.
 Text = Bilingual
-
-
-class ParamError(Exception):
-    """A parameter of a rule is wrong; ``index`` points into a list parameter."""
-
-    def __init__(self, param: str, problem: str, index: int | None = None) -> None:
-        super().__init__(problem)
-        self.param = param
-        self.problem = problem
-        self.index = index
 
 
 _REQUIRED: Any = object()
@@ -80,12 +69,9 @@ _REQUIRED: Any = object()
 class Param:
     """The spec of one parameter of a check type.
 
-    ``type`` is one of: ``int``, ``number``, ``bool``, ``str``, ``regex`` (a
-    pattern that must compile), ``choice`` (one of ``choices``), ``str-list``
-    (a string or a list of strings), ``choice-list`` (a list of ``choices``), ``int-list``, ``sections`` (``any``, a
-    section number 1-6 or a list of them), ``table`` (a table key),
-    ``tables`` (a list of table keys), ``cells`` (one or more
-    ``table.row.column`` references).
+    ``type`` names a kind of :data:`gaudit.checks.params.KINDS` (``int``, ``number``,
+    ``bool``, ``str``, ``regex``, ``choice``, ``str-list``, ``choice-list``, ``int-list``,
+    ``sections``, ``table``, ``tables``, ``cells``), which checks and documents it.
     """
 
     type: str
@@ -118,76 +104,6 @@ class CheckType:
 
 
 # ------------------------------------------------------------------ coercion
-def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
-
-
-def _as_list(name: str, value: object) -> list[object]:
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return [value]
-    if isinstance(value, list):
-        return list(value)
-    raise ParamError(name, f"expected a string or a list, got {_type_name(value)}")
-
-
-def _coerce(name: str, spec: Param, value: object) -> object:
-    kind = spec.type
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ParamError(name, f"expected an integer, got {_type_name(value)}")
-        return value
-    if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParamError(name, f"expected a number, got {_type_name(value)}")
-        return value
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise ParamError(name, f"expected true or false, got {_type_name(value)}")
-        return value
-    if kind in ("str", "regex", "choice", "table"):
-        if not isinstance(value, str):
-            raise ParamError(name, f"expected a string, got {_type_name(value)}")
-        if kind == "regex":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ParamError(name, f"bad regular expression {value!r}: {exc}") from None
-        if kind == "choice" and value not in spec.choices:
-            raise ParamError(name, f"{value!r} is not one of {', '.join(spec.choices)}")
-        if kind == "table" and value not in template.TABLE_KEYS:
-            raise ParamError(name, f"unknown table {value!r} (tables: {', '.join(template.TABLE_KEYS)})")
-        return value
-    if kind == "sections":
-        if value == ANY:
-            return ANY
-        items = _as_list(name, value)
-        for i, item in enumerate(items):
-            if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 6:
-                raise ParamError(name, f"expected a section number 1-6 or 'any', got {item!r}", i)
-        return items
-    if kind == "int-list":
-        items = _as_list(name, value)
-        for i, item in enumerate(items):
-            if isinstance(item, bool) or not isinstance(item, int):
-                raise ParamError(name, f"expected an integer, got {_type_name(item)}", i)
-        return items
-    # str-list, choice-list, tables, cells: lists of strings
-    items = _as_list(name, value)
-    if kind == "str-list":  # ``[2019]`` means the format "2019"
-        items = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in items]
-    for i, item in enumerate(items):
-        if not isinstance(item, str):
-            raise ParamError(name, f"expected a string, got {_type_name(item)}", i)
-        if kind == "tables" and item not in template.TABLE_KEYS:
-            raise ParamError(name, f"unknown table {item!r} (tables: {', '.join(template.TABLE_KEYS)})", i)
-        if kind == "choice-list" and item not in spec.choices:
-            raise ParamError(name, f"{item!r} is not one of {', '.join(spec.choices)}", i)
-    return items
-
-
 def coerce_params(check: CheckType, params: Mapping[str, object], formats: Sequence[str]) -> dict[str, Any]:
     """Validate ``params`` against ``check``'s specs; fill defaults; raise :class:`ParamError`."""
     out: dict[str, Any] = {}
@@ -197,7 +113,10 @@ def coerce_params(check: CheckType, params: Mapping[str, object], formats: Seque
             raise ParamError(name, f"unknown parameter {name!r} for check {check.name} (parameters: {known})")
     for name, spec in check.params.items():
         if name in params:
-            out[name] = _coerce(name, spec, params[name])
+            kind = KINDS.get(spec.type)
+            if kind is None:  # a check type's own mistake, caught by the tests of every check
+                raise ParamError(name, f"check {check.name} declares unknown parameter kind {spec.type!r}")
+            out[name] = kind.coerce(name, params[name], spec.choices)
         elif spec.required:
             raise ParamError(name, f"missing parameter {name!r} for check {check.name}")
         else:
