@@ -136,9 +136,7 @@ def _builtin_dir() -> Path:
             return Path(str(packaged))
     except (ModuleNotFoundError, TypeError, NotADirectoryError):  # pragma: no cover - odd installs
         pass
-    import gaudit
-
-    return Path(gaudit.__file__).resolve().parent.parent / "rules"
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def builtin_rule_paths() -> list[Path]:

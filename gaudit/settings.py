@@ -37,6 +37,7 @@ from typing import Any
 
 from gaudit.discover import DEFAULT_INCLUDE
 from gaudit.i18n import Bilingual, UserError
+from gaudit.yaml_load import YamlError, load_file
 
 FAIL_ON = ("error", "warning", "info", "never")
 LANGS = ("zh", "en")
@@ -204,8 +205,6 @@ def find_config(start: Path, warnings: list[Bilingual] | None = None) -> tuple[P
 
 
 def _read_yaml_config(path: Path) -> dict[str, Any]:
-    from gaudit.yaml_load import YamlError, load_file
-
     try:
         data = load_file(path)
     except YamlError as exc:

@@ -64,7 +64,7 @@ from gaudit.checks._base import (
     validate_cross_keys,
 )
 from gaudit.model import Cell, Document, Table
-from gaudit.template import TABLE_SECTION
+from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
 
 def _sides(cells: Sequence[tuple[str, str, str, Cell | None]], n_left: int) -> tuple[float, float] | None:
@@ -137,8 +137,6 @@ def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
             if params[name]:
                 raise ParamError(name, f"{name!r} applies only with 'table'")
         return
-    from gaudit.template import TABLE_KEYS
-
     if table not in TABLE_KEYS:
         raise ParamError("table", f"unknown table {table!r} (tables: {', '.join(TABLE_KEYS)})")
     for name in ("left", "right"):

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param
+from gaudit.checks._base import CheckType, Hit, Param, ParamError
 from gaudit.model import Document
 
 
@@ -45,8 +45,6 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def _validate(params: dict[str, Any], formats: object) -> None:
-    from gaudit.checks._base import ParamError
-
     if params["sections"] == "any":
         raise ParamError("sections", "expected a list of section numbers, not 'any'")
 

@@ -52,7 +52,7 @@ def read_source(data: bytes, encoding: str | None = None, *, name: str = "",
     if fmt is InputFormat.OFD:
         return _ofd(data, limits)
     if fmt is InputFormat.DOC:
-        from gaudit.sources.legacy_word import convert_to_docx
+        from gaudit.sources.legacy_word import convert_to_docx  # subprocess and tempfile: only for .doc
 
         suffix = os.path.splitext(name)[1] or ".doc"
         return _word(convert_to_docx(data, suffix, timeout=limits.convert_timeout), limits, InputFormat.DOC)
@@ -73,20 +73,20 @@ def _paged(fmt: InputFormat, pages: tuple[str, ...], condition: Condition = "tex
 
 
 def _pdf(data: bytes, limits: Limits) -> Extracted:
-    from gaudit.sources.pdf import read_pdf
+    from gaudit.sources.pdf import read_pdf  # loads PDFium (~40 ms): only when a PDF is met
 
     read = read_pdf(data, max_pages=limits.max_pages)
     return _paged(InputFormat.PDF, read.pages, read.verdict, read.image_only_pages)
 
 
 def _ofd(data: bytes, limits: Limits) -> Extracted:
-    from gaudit.sources.ofd import read_ofd
+    from gaudit.sources.ofd import read_ofd  # zipfile and xml.etree: only for OFD files
 
     return _paged(InputFormat.OFD, read_ofd(data, max_size=limits.max_size))
 
 
 def _word(data: bytes, limits: Limits, fmt: InputFormat) -> Extracted:
-    from gaudit.sources.docx import read_docx
+    from gaudit.sources.docx import read_docx  # zipfile and xml.etree: only for Word files
 
     text = read_docx(data, max_size=limits.max_size).text
     # Table rows arrive as "| a | b |" lines: their padding beside the pipes goes.
