@@ -96,6 +96,9 @@ ConfigOpt = Annotated[Path | None, typer.Option(
 RulesOpt = Annotated[list[Path] | None, typer.Option(
     "--rules", help="Extra rule file or folder (repeatable); same id replaces a built-in.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+DEFAULT_TIMEOUT = 30.0
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", min=0, help="Seconds one file may take before it is reported unreadable (0: no limit).")]
 ForceExcludeOpt = Annotated[bool, typer.Option(
     "--force-exclude", help="Apply --exclude to files named on the command line too (pre-commit).")]
 
@@ -161,7 +164,7 @@ def _jobs(paths: list[str], settings: Settings, stdin_name: str, force_exclude: 
 
 
 def _options(settings: Settings, rules: list[Rule], encoding: str | None,
-             debug: bool) -> AuditOptions:
+             debug: bool, timeout: float = DEFAULT_TIMEOUT) -> AuditOptions:
     from gaudit.audit import AuditOptions
 
     if encoding:
@@ -172,7 +175,7 @@ def _options(settings: Settings, rules: list[Rule], encoding: str | None,
         except UnknownEncodingError as exc:
             _fail(Bilingual(str(exc), exc.message_en), settings.lang)
     return AuditOptions(rules=tuple(rules), encoding=encoding,
-                        max_size=settings.max_size, debug=debug)
+                        max_size=settings.max_size, debug=debug, timeout=timeout)
 
 
 def _open_output(path: Path | None, machine: bool, lang: str) -> Any:
@@ -221,6 +224,7 @@ def check(
     stdin_filename: StdinNameOpt = "<stdin>",
     jobs: JobsOpt = None,
     max_size: MaxSizeOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
     statistics: Annotated[bool, typer.Option(
         "--statistics", help="Print how many findings each rule produced.")] = False,
@@ -246,7 +250,7 @@ def check(
         config,
     )
     rule_list = _load_rules(settings)
-    options = _options(settings, rule_list, encoding, debug)
+    options = _options(settings, rule_list, encoding, debug, timeout)
     job_list = _jobs(paths, settings, stdin_filename, force_exclude)
     code = _run_check(job_list, options, settings, fmt, output, quiet, statistics, color)
     raise typer.Exit(code)
@@ -322,6 +326,7 @@ def extract(
     stdin_filename: StdinNameOpt = "<stdin>",
     jobs: JobsOpt = None,
     max_size: MaxSizeOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     config: ConfigOpt = None,
     force_exclude: ForceExcludeOpt = False,
 ) -> None:
@@ -335,7 +340,7 @@ def extract(
         _fail(_unknown_format(fmt, EXTRACT_FORMATS), _early_lang(lang))
     settings = _settings({"lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
                           "max_size": max_size}, config)
-    options = _options(settings, [], encoding, False)
+    options = _options(settings, [], encoding, False, timeout)
     job_list = _jobs(paths, settings, stdin_filename, force_exclude)
     chosen = ExtractFormat(fmt)
     stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)

@@ -251,3 +251,21 @@ def test_seeds_are_read_as_utf8_with_their_script() -> None:
     assert [f["encoding"] for f in files] == ["utf-8"] * 5
     assert [f["script"] for f in files] == ["traditional", "simplified", "simplified",
                                             "traditional", "simplified"]
+
+
+def test_a_file_over_its_time_budget_is_unreadable_and_the_run_goes_on() -> None:
+    proc = run("check", "samples/clean-2021.txt", "samples/clean-2019.txt", "--format", "json",
+               "--timeout", "0.000001", "--jobs", "1")
+    doc = json.loads(proc.stdout)
+    assert [f["error"]["kind"] for f in doc["files"]] == ["timeout", "timeout"]
+    assert proc.returncode == 3
+
+
+def test_pdf_and_docx_samples_are_audited_with_pages(tmp_path: Path) -> None:
+    proc = run("check", "samples/pdf-2022-review-total.pdf", "samples/word-2022-narrative.docx",
+               "--format", "json", "--fail-on", "never")
+    files = {f["path"]: f for f in json.loads(proc.stdout)["files"]}
+    pdf, docx = files["samples/pdf-2022-review-total.pdf"], files["samples/word-2022-narrative.docx"]
+    assert (pdf["format"], pdf["encoding"], pdf["organ"], pdf["year"]) == ("pdf", None, "柳溪镇人民政府", 2022)
+    assert [(f["rule"], f["page"], f["line"]) for f in pdf["findings"]] == [("reviews-group-total", 4, 22)]
+    assert [(f["rule"], "page" in f, f["line"]) for f in docx["findings"]] == [("narrative-new-applications", False, 26)]
