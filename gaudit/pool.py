@@ -234,13 +234,14 @@ def in_process_map(func: Callable[[Item, Any], Result], items: Sequence[Item], o
             if not timed:
                 yield func(item, options)
                 continue
-            signal.setitimer(signal.ITIMER_REAL, budget.timeout)
-            try:
-                result = func(item, options)
+            try:  # the outer try also catches an alarm that rings while the inner one ends
+                try:
+                    signal.setitimer(signal.ITIMER_REAL, budget.timeout)
+                    result = func(item, options)
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
             except ItemTimeout:
                 result = budget.timed_out(item)
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
             yield result
     finally:
         if timed:
