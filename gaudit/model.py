@@ -12,8 +12,9 @@ Positions are always in the user's original file: ``line`` and ``col`` are
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -61,32 +62,39 @@ class Position:
     """1-based page number in paged formats, else ``None``."""
 
 
+def offset_array(values: Iterable[int] = ()) -> array[int]:
+    """Offsets into a text as machine integers (8 bytes each, not ~36 for a list of Python
+    ints): a report's offset maps stay a small multiple of its size."""
+    return array("q", values)
+
+
 @dataclass(frozen=True)
 class SourceText:
     """The text positions refer to, exactly as in the user's file (or as gaudit drew it from a
     PDF or Word file), with a line index and, for paged formats, a page index."""
 
     text: str
-    line_starts: tuple[int, ...]
+    line_starts: Sequence[int]
     """Offset in ``text`` where each line begins; ``line_starts[0] == 0``.  Lines end at
-    ``\n``, ``\r\n`` or a lone ``\r``."""
+    ``\n``, ``\r\n`` or a lone ``\r``.  (An array of machine integers: a line-heavy file's
+    index stays small.)"""
     page_starts: tuple[int, ...] = ()
     """0-based line numbers at which each page begins (``page_starts[0] == 0``); empty when
     the format has no pages."""
 
     @classmethod
     def of(cls, text: str, page_starts: tuple[int, ...] = ()) -> SourceText:
-        starts = [0]
+        starts = offset_array((0,))
         if "\r" in text:
             # \r\n, \n and a lone \r (old Mac files) each end a line, as the normaliser reads them.
             starts.extend(m.end() for m in _LINE_END_RE.finditer(text))
-            return cls(text, tuple(starts), page_starts)
+            return cls(text, starts, page_starts)
         find = text.find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
-        return cls(text, tuple(starts), page_starts)
+        return cls(text, starts, page_starts)
 
     def position(self, offset: int) -> Position:
         """Line and column of character ``offset`` in the whole text (clamped)."""

@@ -19,11 +19,12 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeAlias
 
-from gaudit.model import NormalizedText
+from gaudit.model import NormalizedText, offset_array
 
 __all__ = ["detect_script", "fold", "normalize"]
 
@@ -217,8 +218,10 @@ def detect_script(text: str) -> Literal["simplified", "traditional"]:
 # The offset-preserving rewrite machinery
 # --------------------------------------------------------------------------
 
-# ``None`` means the identity map (nothing changed yet): slices are ranges.
-_Offsets = list[int] | None
+# ``None`` means the identity map (nothing changed yet): slices are ranges.  Offsets are kept
+# in a machine-integer array (8 bytes each), not a list of Python ints (~36 bytes each): a
+# report's offset map stays a small multiple of its size.
+_Offsets: TypeAlias = "array[int] | None"
 
 
 def _rewrite(
@@ -230,7 +233,7 @@ def _rewrite(
     kept characters keep theirs.  ``offs`` has ``len(text) + 1`` entries.
     """
     parts: list[str] = []
-    new: list[int] = []
+    new = offset_array()
     pos = 0
     for m in pattern.finditer(text):
         r = repl(m)
@@ -356,7 +359,8 @@ def normalize(text: str, offsets: Sequence[int] | None = None, pipe_rows: bool =
     page's): the result then maps into that text.  ``pipe_rows``: the text holds table rows a
     source wrote as ``|cell|cell|``, whose padding beside the pipes goes.
     """
-    offs: _Offsets = None if offsets is None else list(offsets)
+    offs: _Offsets = None if offsets is None else (
+        offsets if isinstance(offsets, array) else offset_array(offsets))
     work = text
     if any(ch in work for ch in _CR_ZW):  # a substring test is far cheaper than a regex scan
         work, offs = _rewrite(work, offs, _CR_ZW_RE, _newline_or_drop)

@@ -16,8 +16,11 @@ runs (``<td <td <td …``) otherwise make it rescan the rest of the page at ever
 from __future__ import annotations
 
 import re
+from array import array
 from html import unescape
 from html.parser import HTMLParser
+
+from gaudit.model import offset_array
 
 __all__ = ["HTML_HINT_RE", "MAX_TAG", "html_to_text"]
 
@@ -80,7 +83,7 @@ class _Converter(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = page
         self.parts: list[str] = []
-        self.offs: list[int] = []
+        self.offs = offset_array()
         self.last = "\n"  # the last character emitted (start of text counts as a line start)
         self.table_depth = 0
         self.in_cell = False
@@ -247,7 +250,7 @@ class _Converter(HTMLParser):
             self.emit("\n", at)
 
 
-def html_to_text(page: str) -> tuple[str, list[int], bool]:
+def html_to_text(page: str) -> tuple[str, array[int], bool]:
     """Lines and pipe rows of ``page``, the page offset of each character (one more entry
     than characters: the end maps to ``len(page)``), and whether the page held a table."""
     converter = _Converter(page)
