@@ -2,6 +2,12 @@
 
 Files that could not be read get one row with severity ``error``, rule
 ``gaudit`` and kind ``unreadable``, so a sheet of findings also shows them.
+
+Written for Excel as much as for scripts: a file named by ``-o`` starts with a UTF-8
+byte-order mark (Excel otherwise reads it in the local code page; stdout and pipes get none,
+so scripts see plain UTF-8); a text cell that a spreadsheet would take for a formula
+(``=``, ``+``, ``-``, ``@`` … and not a number) is prefixed with ``'``; a cell holding a line
+break (``\n``, ``\r``) is quoted, so it stays one cell of one row for Excel and any CSV reader.
 """
 
 from __future__ import annotations
@@ -15,33 +21,65 @@ if TYPE_CHECKING:
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
+__all__ = ["BOM", "HEADER", "CsvWriter", "spreadsheet_cell", "spreadsheet_text"]
+
 HEADER = ("path", "line", "col", "severity", "rule", "kind", "section", "table", "row", "column",
           "expected", "actual", "message")
+BOM = "\ufeff"
+
+#: First characters that make a spreadsheet read a cell as a formula (tab and carriage return
+#: too: some spreadsheets strip them and read what follows).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> object:
-    return "" if value is None else value
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: ``'`` before a would-be formula."""
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell: ``""`` for ``None``, numbers as they are, text through :func:`spreadsheet_text`."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return value
 
 
 class CsvWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
-        self._csv = csv.writer(stream, lineterminator="\n")
+        # QUOTE_MINIMAL quotes every field holding a delimiter, a quote, \r or \n.
+        self._csv = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         self._lang = options.lang
+        self._bom = options.to_file
 
     def start(self) -> None:
+        if self._bom:
+            self._stream.write(BOM)
         self._csv.writerow(HEADER)
 
     def add(self, result: FileResult) -> None:
+        cell = spreadsheet_cell
         if isinstance(result, FailedFile):
             message = result.error.message.get(self._lang)
-            self._csv.writerow((result.path, "", "", "error", "gaudit", "unreadable",
-                                "", "", "", "", "", "", message))
+            self._csv.writerow((cell(result.path), "", "", "error", "gaudit", "unreadable",
+                                "", "", "", "", "", "", cell(message)))
             return
+        path = cell(result.path)
         self._csv.writerows(
-            (result.path, f.line, f.col, f.severity.value, f.rule, f.kind, _cell(f.section), _cell(f.table),
-             _cell(f.row), _cell(f.column), _cell(f.expected), _cell(f.actual),
-             f.message.get(self._lang))
+            (path, f.line, f.col, f.severity.value, cell(f.rule), f.kind, cell(f.section), cell(f.table),
+             cell(f.row), cell(f.column), cell(f.expected), cell(f.actual), cell(f.message.get(self._lang)))
             for f in result.findings
         )
 
