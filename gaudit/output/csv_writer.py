@@ -6,8 +6,9 @@ Files that could not be read get one row with severity ``error``, rule
 Written for Excel as much as for scripts: a file named by ``-o`` starts with a UTF-8
 byte-order mark (Excel otherwise reads it in the local code page; stdout and pipes get none,
 so scripts see plain UTF-8); a text cell that a spreadsheet would take for a formula
-(``=``, ``+``, ``-``, ``@`` … and not a number) is prefixed with ``'``; a cell holding a line
-break (``\n``, ``\r``) is quoted, so it stays one cell of one row for Excel and any CSV reader.
+(``=``, ``+``, ``-``, ``@`` … and not a number) is prefixed with ``'``; a line break inside a
+cell is written ``\n`` and the cell quoted, so it stays one cell of one row for Excel and any
+CSV reader.
 """
 
 from __future__ import annotations
@@ -48,19 +49,20 @@ def spreadsheet_text(text: str) -> str:
 
 
 def spreadsheet_cell(value: object) -> object:
-    """A CSV cell: ``""`` for ``None``, numbers as they are, text through :func:`spreadsheet_text`."""
+    """A CSV cell: ``""`` for ``None``, numbers as they are, text through :func:`spreadsheet_text`
+    with its line breaks written ``\n`` (the csv module quotes a field holding ``\n`` but not
+    one holding a lone ``\r``, which Excel would take for the end of the row)."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return spreadsheet_text(value)
+        return spreadsheet_text(value.replace("\r\n", "\n").replace("\r", "\n"))
     return value
 
 
 class CsvWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
-        # QUOTE_MINIMAL quotes every field holding a delimiter, a quote, \r or \n.
-        self._csv = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        self._csv = csv.writer(stream, lineterminator="\n")
         self._lang = options.lang
         self._bom = options.to_file
 

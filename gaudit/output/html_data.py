@@ -24,7 +24,7 @@ from gaudit.output.html_text import words
 __all__ = ["anchor", "esc", "file_detail", "json_script", "location", "visible"]
 
 # C0 and C1 controls (tab kept), bidirectional controls, zero-width no-break space, surrogates.
-_HIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_HIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -103,9 +103,27 @@ def _value(table: Table, row: str, column: str) -> str:
     return "" if cell.value is None else str(cell.value)
 
 
-def _marks(key: str, fmt: str, findings: tuple[Finding, ...], lang: str) -> list[list[Any]]:
-    """[cell index, mark, note] for each cell a finding points at (a row's or column's cells
-    when the finding names only one of them)."""
+def _blank(table: Table, row: str, column: str) -> bool:
+    cell = table.cell(row, column)
+    return cell is not None and cell.value is None and not cell.raw
+
+
+def _cells_hit(f: Finding, table: Table, index: dict[tuple[str, str], int]) -> list[int]:
+    """The cells a finding stands for: the one it names; a row's or column's cells when it
+    names only one of them; for a blank cell, the blank cells of its row it speaks for."""
+    if f.row is not None and f.column is not None:
+        if (f.row, f.column) not in index:
+            return []
+        named = [index[f.row, f.column]]
+        if f.kind != "blank-cell":
+            return named
+        return [i for (row, column), i in index.items() if row == f.row and _blank(table, row, column)] or named
+    return [i for (row, column), i in index.items() if f.row in (None, row) and f.column in (None, column)]
+
+
+def _marks(table: Table, findings: tuple[Finding, ...], lang: str) -> list[list[Any]]:
+    """[cell index, mark, note] for each cell a finding points at."""
+    key, fmt = table.key, table.template
     w = words(lang)
     index = {rc: i for i, rc in enumerate(cell_keys(key, fmt))}
     marks: dict[int, list[Any]] = {}
@@ -120,11 +138,7 @@ def _marks(key: str, fmt: str, findings: tuple[Finding, ...], lang: str) -> list
             note = w["expected"].format(value=f.expected)
         elif mark == "note" and f.actual is not None:
             note = w["text_says"].format(value=visible(str(f.actual)))
-        if f.row is not None and f.column is not None:
-            hits = [index[f.row, f.column]] if (f.row, f.column) in index else []
-        else:
-            hits = [i for (row, column), i in index.items() if f.row in (None, row) and f.column in (None, column)]
-        for i in hits:
+        for i in _cells_hit(f, table, index):
             marks.setdefault(i, [i, mark, note])
     return sorted(marks.values())
 
@@ -138,7 +152,7 @@ def _tables(result: AuditedFile, lang: str) -> list[list[Any]]:
             continue
         fmt = table.template
         values = [_value(table, row, column) for row, column in cell_keys(key, fmt)]
-        out.append([key, fmt, values, _marks(key, fmt, result.findings, lang)])
+        out.append([key, fmt, values, _marks(table, result.findings, lang)])
     return out
 
 
