@@ -74,9 +74,11 @@ td .note{display:block;font-size:10.5px;font-weight:normal;color:#333;white-spac
  @page{size:A4;margin:12mm}
  body{max-width:none;padding:0;font-size:10.5pt}
  .no-print,.controls,button{display:none!important}
- .report{break-before:page;border-top:none}
- .stat{font-size:8pt}.stat th{font-size:7.5pt}
- table,tr,td,th{break-inside:avoid}
+ .report{break-before:page;border-top:none}#reports>h2{display:none}
+ h3,h4{break-after:avoid}
+ .stat{font-size:8pt;break-inside:avoid}.stat th{font-size:7.5pt}.stat th,.stat td{padding:1px 3px}
+ td.m-blank{background:#e8e8e8}
+ tr,td,th{break-inside:avoid}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
