@@ -31,7 +31,7 @@ table{border-collapse:collapse;margin:6px 0}
 th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top}
 th{background:var(--soft);font-weight:600;text-align:left}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-.lists{display:flex;flex-wrap:wrap;gap:24px}.lists>div{flex:1 1 300px}
+.lists{display:flex;flex-wrap:wrap;gap:24px}.lists>div{flex:1 1 300px}.lists>div.narrow{flex:0 1 180px}
 .chips{display:flex;flex-wrap:wrap;gap:4px;padding:0;margin:4px 0;list-style:none}
 .chips li{border:1px solid var(--line);border-radius:3px;padding:0 6px}
 .controls{display:flex;flex-wrap:wrap;gap:10px;align-items:end;margin:6px 0}

@@ -66,9 +66,8 @@ def overview(summary: Summary, organs: dict[str, int], years: dict[int, int], fa
     failed = (f"<h3>{esc(w['failed_files'])}</h3><ul id=\"failed\">{failed_html}</ul>" if summary.failed else "")
     return (
         f'<section id="overview"><h2>{esc(w["overview"])}</h2><div class="cards">{cards}</div>'
-        f'<div class="lists"><div><h3>{esc(w["by_severity"])}</h3><table id="by-severity"><tbody>{severity}'
-        f'</tbody></table></div><div><h3>{esc(w["by_kind"])}</h3>{_kinds(summary, lang)}</div></div>'
-        f'<div class="lists"><div><h3>{esc(w["organs_found"])}</h3>'
-        f'{_chips(organs, w["organs_found"]) if organs else esc(w["none"])}</div>'
-        f'<div><h3>{esc(w["years_found"])}</h3>{_chips(years) if years else esc(w["none"])}</div></div>'
-        f"{failed}</section>\n")
+        f'<div class="lists"><div class="narrow"><h3>{esc(w["by_severity"])}</h3><table id="by-severity"><tbody>'
+        f'{severity}</tbody></table><h3>{esc(w["years_found"])}</h3>{_chips(years) if years else esc(w["none"])}'
+        f'</div><div><h3>{esc(w["by_kind"])}</h3>{_kinds(summary, lang)}</div>'
+        f'<div><h3>{esc(w["organs_found"])}</h3>{_chips(organs, w["organs_found"]) if organs else esc(w["none"])}'
+        f"</div></div>{failed}</section>\n")
