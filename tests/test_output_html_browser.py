@@ -11,6 +11,8 @@ Chromium is Debian's ``chromium`` package, which ``.ci/run`` installs.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 import subprocess
@@ -111,6 +113,43 @@ def test_the_probe_sees_a_request(report: Path, tmp_path: Path) -> None:
     dom, _ = browse(probed(leaky), tmp_path, "--dump-dom")
     refused, _, _ = requests_and_errors(dom)  # (the refused image also counts as an error event)
     assert refused >= 1
+
+
+#: Put last in <body> by the tests: a reviewer's choices in the file list's filters and a click on
+#: a header, and what stays visible after each, on the root element for --dump-dom.
+CHOICES = """<script>(function () {
+  function visible(selector) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector), function (e) { return !e.hidden; })
+      .map(function (e) { return e.getAttribute("data-path") || e.id; }).join("|");
+  }
+  function choose(id, value) {
+    var e = document.getElementById(id); e.value = value; e.dispatchEvent(new Event("change"));
+  }
+  var seen = [];
+  choose("f-sev", "failed"); seen.push(visible("#files tbody tr"));
+  choose("f-sev", ""); choose("f-kind", "total-mismatch"); seen.push(visible("#files tbody tr"));
+  seen.push(String(document.querySelectorAll("section.report:not([hidden])").length));
+  choose("f-kind", ""); choose("f-organ", "青石街道"); seen.push(visible("#files tbody tr"));
+  choose("f-organ", "");
+  var errors = document.querySelectorAll("#files thead th")[5];
+  errors.click(); errors.click(); seen.push(visible("#files tbody tr"));
+  document.documentElement.setAttribute("data-seen", JSON.stringify(seen));
+}());</script>"""
+
+
+def test_the_file_list_filters_and_sorts_in_the_browser(report: Path, tmp_path: Path) -> None:
+    chosen = tmp_path / "chosen.html"
+    chosen.write_text(report.read_text(encoding="utf-8").replace("</body>", CHOICES + "</body>"),
+                      encoding="utf-8")
+    dom, _ = browse(chosen, tmp_path, "--dump-dom")
+    found = re.search(r'data-seen="([^"]*)"', dom)
+    assert found is not None
+    seen = json.loads(html.unescape(found.group(1)))
+    gbk, pipe = "samples/gbk-2021-defects.txt", "samples/pipe-blank-cells.txt"
+    assert seen[0] == "reports/broken.pdf"  # unreadable files only
+    assert seen[1:3] == [gbk, "1"]  # one kind: its file, and only its report below
+    assert seen[3] == pipe  # one organ
+    assert seen[4].split("|")[:2] == [pipe, gbk]  # errors, descending after two clicks
 
 
 def test_a_report_with_ten_thousand_findings_draws_them_by_pages(tmp_path: Path) -> None:
