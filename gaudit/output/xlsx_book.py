@@ -103,10 +103,13 @@ class Sheet:
         self._row += 1
 
     def _fit(self, col: int, value: object) -> None:
-        if col < len(self._widths):
-            width = min(_MAX_WIDTH, _width(value) + 2)
-            if width > self._widths[col]:
-                self._widths[col] = width
+        if col >= len(self._widths) or self._widths[col] >= _MAX_WIDTH:
+            return
+        if isinstance(value, str) and 2 * len(value) + 2 <= self._widths[col]:
+            return  # cannot be wider than the column already is (a character counts 2 at most)
+        width = min(_MAX_WIDTH, _width(value) + 2)
+        if width > self._widths[col]:
+            self._widths[col] = width
 
     def close(self) -> None:
         """Filters on the header, readable widths."""
