@@ -132,7 +132,7 @@ def test_xlsx_refuses_stdout_and_a_pipe(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ CSV for Excel
-def _csv(results: tuple[FileResult, ...], to_file: bool) -> str:
+def _csv(results: tuple[FileResult, ...], to_file: bool | None) -> str:
     stream = io.StringIO()
     writer = make_writer(Format.CSV, stream, OutputOptions(tool_version="1", to_file=to_file))
     writer.start()
@@ -162,3 +162,25 @@ def test_csv_cells_are_never_formulas_and_never_split_a_row() -> None:
                                             ("\t=x", "'\t=x"), ("正文", "正文")])
 def test_spreadsheet_text(text: str, safe: str) -> None:
     assert spreadsheet_text(text) == safe
+
+
+def test_csv_judges_a_file_from_the_stream_when_not_told(tmp_path: Path) -> None:
+    results = (ok_file("a.txt", findings=(finding("r", "blank-cell", "error", "空", 1, 1),)),)
+    assert not _csv(results, to_file=None).startswith(BOM)  # an in-memory buffer is no file
+    path = tmp_path / "f.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = make_writer(Format.CSV, stream, OutputOptions(tool_version="1"))
+        writer.start()
+        writer.finish(Summary())
+    assert path.read_text(encoding="utf-8").startswith(BOM + "path,")
+
+
+@pytest.mark.parametrize(("args", "bom"), [(("-o", "out.csv"), True), ((), False)])
+def test_cli_csv_byte_order_mark(tmp_path: Path, args: tuple[str, ...], bom: bool) -> None:
+    import subprocess
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "gbk-2021-defects.txt"
+    proc = subprocess.run([sys.executable, "-m", "gaudit", "check", str(sample), "--format", "csv", *args],
+                          capture_output=True, cwd=tmp_path, timeout=120, check=False)
+    data = (tmp_path / "out.csv").read_bytes() if args else proc.stdout
+    assert data.startswith(b"\xef\xbb\xbf") is bom and b"path,line" in data[:20]

@@ -94,9 +94,10 @@ class OutputOptions:
     """Terminal width; ``None`` lets rich measure it."""
     base_dir: str = "."
     """The folder SARIF artifact URIs are made relative to (``%SRCROOT%``)."""
-    to_file: bool = False
+    to_file: bool | None = None
     """The output goes to a file named by ``-o`` (not to stdout or a pipe): CSV then starts
-    with a UTF-8 byte-order mark, so that Excel reads it as UTF-8."""
+    with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.  ``None``: judged from the
+    stream (a named file that is not stdout nor a terminal)."""
     output_path: str | None = None
     """The file named by ``-o``, if any: binary formats (XLSX) write there."""
 

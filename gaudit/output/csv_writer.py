@@ -14,6 +14,7 @@ CSV reader.
 from __future__ import annotations
 
 import csv
+import sys
 from typing import TYPE_CHECKING, TextIO
 
 from gaudit.model import FailedFile, FileResult
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
-__all__ = ["BOM", "HEADER", "CsvWriter", "spreadsheet_cell", "spreadsheet_text"]
+__all__ = ["BOM", "HEADER", "CsvWriter", "is_named_file", "spreadsheet_cell", "spreadsheet_text"]
 
 HEADER = ("path", "line", "col", "severity", "rule", "kind", "section", "table", "row", "column",
           "expected", "actual", "message")
@@ -31,6 +32,14 @@ BOM = "\ufeff"
 #: First characters that make a spreadsheet read a cell as a formula (tab and carriage return
 #: too: some spreadsheets strip them and read what follows).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_named_file(stream: TextIO) -> bool:
+    """``stream`` is a file opened by name (``-o``), not stdout, a terminal or an in-memory buffer."""
+    if stream is sys.stdout or stream is sys.__stdout__:
+        return False
+    name = getattr(stream, "name", None)
+    return isinstance(name, str) and not name.startswith("<") and not stream.isatty()
 
 
 def _is_number(text: str) -> bool:
@@ -64,7 +73,7 @@ class CsvWriter:
         self._stream = stream
         self._csv = csv.writer(stream, lineterminator="\n")
         self._lang = options.lang
-        self._bom = options.to_file
+        self._bom = is_named_file(stream) if options.to_file is None else options.to_file
 
     def start(self) -> None:
         if self._bom:

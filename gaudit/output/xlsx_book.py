@@ -9,13 +9,12 @@ as it comes, so memory stays flat however many reports are audited.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from gaudit.i18n import Bilingual
 from gaudit.output.base import OutputOptions, OutputRefused
-from gaudit.output.csv_writer import spreadsheet_text
+from gaudit.output.csv_writer import is_named_file, spreadsheet_text
 
 if TYPE_CHECKING:
     from xlsxwriter import Workbook
@@ -36,11 +35,8 @@ _MAX_WIDTH = 60
 def binary_target(stream: TextIO, options: OutputOptions) -> str | IO[bytes]:
     """Where an XLSX goes: the binary side of the file the CLI opened for ``-o``, else
     ``options.output_path``; refused for stdout, a terminal or anything without a file."""
-    is_stdout = stream is sys.stdout or stream is sys.__stdout__
     buffer = getattr(stream, "buffer", None)
-    name = getattr(stream, "name", None)
-    if (not is_stdout and buffer is not None and isinstance(name, str) and not name.startswith("<")
-            and not stream.isatty()):
+    if buffer is not None and is_named_file(stream):
         stream.flush()
         return buffer  # type: ignore[no-any-return]
     if options.output_path:
