@@ -74,9 +74,7 @@ class HtmlWriter:
 
     def _add_failed(self, result: FailedFile) -> None:
         w, target = self._w, anchor(result.path)
-        reason = f"{w['unreadable']}({result.error.kind}):{result.error.message.get(self._lang)}" \
-            if self._lang == "zh" else \
-            f"{w['unreadable']} ({result.error.kind}): {result.error.message.get(self._lang)}"
+        reason = w["unreadable_reason"].format(kind=result.error.kind, message=result.error.message.get(self._lang))
         self._rows.write(
             f'<tr data-target="{target}" data-state="failed" data-e="0" data-w="0" data-kinds="" data-organ=""'
             f' data-path="{esc(result.path)}"><td class="path"><a href="#{target}">{esc(result.path)}</a></td>'

@@ -58,6 +58,7 @@ ZH: dict[str, str] = {
     "print": "打印",
     "noscript": "此页面需要启用 JavaScript 才能显示每份报告的详情;总览和文件列表无需脚本。",
     "unreadable": "无法读取",
+    "unreadable_reason": "无法读取({kind}):{message}",
     "facts": "基本信息",
     "fact_title": "标题",
     "fact_organ": "机关",
@@ -156,6 +157,7 @@ EN: dict[str, str] = {
     "noscript": "This page needs JavaScript to show each report's details; the overview and the file list "
                 "need none.",
     "unreadable": "unreadable",
+    "unreadable_reason": "unreadable ({kind}): {message}",
     "facts": "Facts",
     "fact_title": "title",
     "fact_organ": "organ",
