@@ -4,17 +4,28 @@
 ``start()``, ``add(result)`` (once per file, in path order, as each file is
 audited) and ``finish(summary)``.  Writers see only ``FileResult`` objects and
 rule metadata; each format's module is imported only when it is chosen, so
-rich is loaded for the terminal format alone.
+rich is loaded for the terminal format alone.  XLSX is binary: its writers refuse a
+terminal or a pipe with :class:`OutputRefused` (a :class:`~gaudit.i18n.UserError`).
 """
 
 from __future__ import annotations
 
 from typing import NoReturn, TextIO
 
-from gaudit.output.base import MACHINE_FORMATS, ExtractFormat, Format, OutputOptions, RuleInfo, Writer
+from gaudit.output.base import (
+    BINARY_FORMATS,
+    MACHINE_FORMATS,
+    ExtractFormat,
+    Format,
+    OutputOptions,
+    OutputRefused,
+    RuleInfo,
+    Writer,
+)
 from gaudit.output.contract import file_to_contract
 
-__all__ = ["MACHINE_FORMATS", "ExtractFormat", "Format", "OutputOptions", "RuleInfo", "Writer",
+__all__ = ["BINARY_FORMATS", "MACHINE_FORMATS", "ExtractFormat", "Format", "OutputOptions", "OutputRefused",
+           "RuleInfo", "Writer",
            "file_to_contract", "make_extract_writer", "make_writer"]
 
 
@@ -59,6 +70,14 @@ def make_writer(fmt: Format, stream: TextIO, options: OutputOptions) -> Writer:
         from gaudit.output.concise import ConciseWriter
 
         return ConciseWriter(stream, options)
+    if fmt is Format.HTML:
+        from gaudit.output.html import HtmlWriter
+
+        return HtmlWriter(stream, options)
+    if fmt is Format.XLSX:
+        from gaudit.output.xlsx import XlsxCheckWriter
+
+        return XlsxCheckWriter(stream, options)
     _never(fmt)
 
 
@@ -76,4 +95,8 @@ def make_extract_writer(fmt: ExtractFormat, stream: TextIO, options: OutputOptio
         from gaudit.output.extract_table import ExtractTableWriter
 
         return ExtractTableWriter(stream, options)
+    if fmt is ExtractFormat.XLSX:
+        from gaudit.output.xlsx_extract import XlsxExtractWriter
+
+        return XlsxExtractWriter(stream, options)
     _never(fmt)

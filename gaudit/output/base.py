@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 from gaudit.findings import Severity
+from gaudit.i18n import UserError
 
 if TYPE_CHECKING:
     from gaudit.model import FileResult
@@ -30,6 +31,8 @@ class Format(str, Enum):
     JUNIT = "junit"
     CSV = "csv"
     CONCISE = "concise"
+    HTML = "html"
+    XLSX = "xlsx"
 
 
 class ExtractFormat(str, Enum):
@@ -38,11 +41,12 @@ class ExtractFormat(str, Enum):
     JSON = "json"
     CSV = "csv"
     TABLE = "table"
+    XLSX = "xlsx"
 
 
 #: Formats read by programs (UTF-8 on stdout whatever the locale; no colours).
 MACHINE_FORMATS = frozenset({Format.JSON, Format.JSONL, Format.SARIF, Format.GITHUB, Format.JUNIT,
-                             Format.CSV, Format.CONCISE, ExtractFormat.JSON, ExtractFormat.CSV})
+                             Format.CSV, Format.CONCISE, Format.HTML, ExtractFormat.JSON, ExtractFormat.CSV})
 
 
 class RuleInfo(Protocol):
@@ -90,6 +94,20 @@ class OutputOptions:
     """Terminal width; ``None`` lets rich measure it."""
     base_dir: str = "."
     """The folder SARIF artifact URIs are made relative to (``%SRCROOT%``)."""
+    to_file: bool | None = None
+    """The output goes to a file named by ``-o`` (not to stdout or a pipe): CSV then starts
+    with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.  ``None``: judged from the
+    stream (a named file that is not stdout nor a terminal)."""
+    output_path: str | None = None
+    """The file named by ``-o``, if any: binary formats (XLSX) write there."""
+
+
+#: Formats whose output is binary: they need ``-o FILE`` and refuse a terminal or a pipe.
+BINARY_FORMATS = frozenset({Format.XLSX, ExtractFormat.XLSX})
+
+
+class OutputRefused(UserError):
+    """The chosen format cannot be written to the chosen output (XLSX to stdout)."""
 
 
 class Writer(Protocol):
