@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: Lines quoted before and after the line a finding points at.
+QUOTE_CONTEXT = 2
+
 #: Most worker processes a run starts, whatever ``--jobs`` says.
 MAX_WORKERS = 64
 
@@ -142,7 +145,10 @@ def _internal_error(exc: BaseException) -> FileError:
 def audit_document(doc: Document, options: AuditOptions) -> AuditedFile:
     """Run the rules over an understood document."""
     findings = tuple(run_rules(doc, options.rules))
-    quoted = {f.hit.line: doc.source.line(f.hit.line) for f in findings}
+    # Each finding's line and the lines around it: the context a reviewer reads it in.
+    around = {n for f in findings for n in range(f.hit.line - QUOTE_CONTEXT, f.hit.line + QUOTE_CONTEXT + 1)}
+    last = len(doc.source.line_starts)
+    quoted = {n: doc.source.line(n) for n in sorted(around) if 1 <= n <= last}
     return AuditedFile(
         path=doc.path,
         format=doc.format,

@@ -260,15 +260,19 @@ def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, f
                output: Path | None, quiet: bool, statistics: bool,
                color: bool | None) -> int:
     from gaudit.findings import Severity
-    from gaudit.output import MACHINE_FORMATS, Format, OutputOptions, make_writer
+    from gaudit.output import MACHINE_FORMATS, Format, OutputOptions, OutputRefused, make_writer
     from gaudit.run import run
 
     chosen = Format(fmt)
     stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)
-    writer = make_writer(chosen, stream, OutputOptions(
-        lang=settings.lang, tool_version=__version__, rules=options.rules, quiet=quiet,
-        statistics=statistics, color=color if output is None else False,
-    ))
+    try:
+        writer = make_writer(chosen, stream, OutputOptions(
+            lang=settings.lang, tool_version=__version__, rules=options.rules, quiet=quiet,
+            statistics=statistics, color=color if output is None else False,
+            to_file=output is not None, output_path=None if output is None else str(output),
+        ))
+    except OutputRefused as exc:
+        _fail(exc.message, settings.lang)
     threshold = None if settings.fail_on == "never" else Severity(settings.fail_on)
     with _progress(len(job_list), settings.lang) as advance:
         outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=threshold, each=advance)
@@ -333,7 +337,7 @@ def extract(
     """Read the statutory tables of reports into data."""
     # The reading pipeline is imported by the commands that run it: --version, rules and
     # config start without it.
-    from gaudit.output import MACHINE_FORMATS, OutputOptions, make_extract_writer
+    from gaudit.output import MACHINE_FORMATS, OutputOptions, OutputRefused, make_extract_writer
     from gaudit.run import run
 
     if fmt not in EXTRACT_FORMATS:
@@ -344,7 +348,12 @@ def extract(
     job_list = _jobs(paths, settings, stdin_filename, force_exclude)
     chosen = ExtractFormat(fmt)
     stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)
-    writer = make_extract_writer(chosen, stream, OutputOptions(lang=settings.lang, tool_version=__version__))
+    try:
+        writer = make_extract_writer(chosen, stream, OutputOptions(
+            lang=settings.lang, tool_version=__version__, to_file=output is not None,
+            output_path=None if output is None else str(output)))
+    except OutputRefused as exc:
+        _fail(exc.message, settings.lang)
     # Nothing a file holds is kept once it is written: memory stays flat.
     outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=None)
     stream.flush()

@@ -439,7 +439,8 @@ class AuditedFile:
     tables: Mapping[str, Table]
     findings: tuple[Finding, ...] = ()
     quoted_lines: Mapping[int, str] = field(default_factory=dict)
-    """Text of the lines findings point at, by line of the whole text (``Finding.hit.line``)."""
+    """Text of the lines findings point at and of two lines either side, by line of the whole
+    text (``Finding.hit.line``)."""
     status: Literal["ok"] = "ok"
 
     @property

@@ -110,7 +110,8 @@ def test_findings_carry_location_rule_and_original_line(samples_page: Page) -> N
     severity, _, kind, message, where, quote, related = row_total
     assert (severity, kind, where, related) == ("error", "total-mismatch", "第 36 行", [])
     assert "予以公开" in message
-    assert quote[0][0] == 36 and quote[0][2] is True and "予以公开" in quote[0][1]
+    own = [line for line in quote if line[2] is True]  # the finding's line among its context
+    assert [line[0] for line in quote] == [34, 35, 36, 37, 38] and own[0][0] == 36 and "予以公开" in own[0][1]
     assert ["报告年度", "2021"] in gbk["facts"]
 
 
