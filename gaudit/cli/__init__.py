@@ -1,30 +1,28 @@
-"""The command line: options -> settings -> audit -> writer -> exit code.
+"""The command line: options -> settings -> the Python API -> writer -> exit code.
 
-Only typer lives here; every decision is taken by the modules it calls.  Heavy
-modules (rich, yaml, chardet, opencc) are imported inside the commands so that
-``gaudit --version`` and a single-file ``check`` start quickly.
+Only typer lives here; every decision is taken by the modules it calls (``gaudit.api`` plans
+and runs a check exactly as ``gaudit.check`` does for a script).  Heavy modules (rich, yaml,
+chardet, opencc) are imported inside the commands so that ``gaudit --version`` starts
+quickly.  Help texts are in the language of ``--lang`` / ``GAUDIT_LANG`` (see ``texts``).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from gaudit import __version__
+from gaudit.cli import texts as T
 from gaudit.exitcode import ExitCode
-from gaudit.i18n import Bilingual, as_lang
-from gaudit.model import FailedFile, FileResult
+from gaudit.i18n import Bilingual, UserError, as_lang
 from gaudit.output.base import ExtractFormat, Format
 
 if TYPE_CHECKING:
-    from gaudit.audit import AuditOptions, Job
-    from gaudit.rules import Rule
     from gaudit.settings import Settings
 
 EXIT_USAGE = int(ExitCode.USAGE)
@@ -33,12 +31,11 @@ EXTRACT_FORMATS = tuple(f.value for f in ExtractFormat)
 
 app = typer.Typer(
     name="gaudit",
-    help="审查政府信息公开工作年度报告 / Audit Chinese government information-disclosure "
-    "annual reports.",
+    help=T.APP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
 
@@ -52,17 +49,24 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool | None,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help="Print the version and exit."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help=T.VERSION),
     ] = None,
 ) -> None:
-    """gaudit: six sections, three tables, totals that must agree."""
+    """gaudit"""
 
 
 def _fail(message: Bilingual, lang: str, code: int = EXIT_USAGE) -> NoReturn:
     """Say what is wrong, in the user's language, and stop."""
-    print(f"gaudit: {message.get(lang)}", file=sys.stderr)
+    from gaudit.output.safe_text import escape_controls
+
+    print(f"gaudit: {escape_controls(message.get(lang))}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+def _note(message: Bilingual, lang: str) -> None:
+    from gaudit.output.safe_text import escape_controls
+
+    print(f"gaudit: {escape_controls(message.get(lang))}", file=sys.stderr)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -74,30 +78,19 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 # ------------------------------------------------------------------ shared options
-Paths = Annotated[list[str], typer.Argument(help="Report files or folders; '-' reads stdin.")]
-IncludeOpt = Annotated[list[str] | None, typer.Option(
-    "--include", help="Glob of files to audit inside folders (default *.txt, *.htm, *.html).")]
-ExcludeOpt = Annotated[list[str] | None, typer.Option(
-    "--exclude", help="Glob of files to skip inside folders.")]
-EncodingOpt = Annotated[str | None, typer.Option(
-    "--encoding", help="Decode every file with this codec instead of detecting it.")]
-StdinNameOpt = Annotated[str, typer.Option(
-    "--stdin-filename", help="The name to show for '-' (standard input).")]
-JobsOpt = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=0, help="Worker processes (default: number of CPUs; 1 = in-process).")]
-MaxSizeOpt = Annotated[str | None, typer.Option(
-    "--max-size", help="Refuse files larger than this (default 20MB).")]
-LangOpt = Annotated[str | None, typer.Option(
-    "--lang", help="Message language: zh (default) or en; also GAUDIT_LANG.")]
-OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the report to this file instead of stdout.")]
-ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", help="Use this config file instead of searching for .gaudit.yaml.")]
-RulesOpt = Annotated[list[Path] | None, typer.Option(
-    "--rules", help="Extra rule file or folder (repeatable); same id replaces a built-in.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
-ForceExcludeOpt = Annotated[bool, typer.Option(
-    "--force-exclude", help="Apply --exclude to files named on the command line too (pre-commit).")]
+Paths = Annotated[list[str], typer.Argument(help=T.PATHS)]
+IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help=T.INCLUDE)]
+ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help=T.EXCLUDE)]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help=T.ENCODING)]
+StdinNameOpt = Annotated[str, typer.Option("--stdin-filename", help=T.STDIN_NAME)]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=0, help=T.JOBS)]
+MaxSizeOpt = Annotated[str | None, typer.Option("--max-size", help=T.MAX_SIZE)]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=T.LANG_HELP)]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=T.OUTPUT)]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help=T.CONFIG)]
+RulesOpt = Annotated[list[Path] | None, typer.Option("--rules", help=T.RULES)]
+DebugOpt = Annotated[bool, typer.Option("--debug", help=T.DEBUG)]
+ForceExcludeOpt = Annotated[bool, typer.Option("--force-exclude", help=T.FORCE_EXCLUDE)]
 
 
 def _early_lang(lang: str | None) -> str:
@@ -118,7 +111,7 @@ def _settings(cli: dict[str, Any], config: Path | None) -> Settings:
     except SettingsError as exc:
         _fail(exc.message, lang)
     for warning in settings.warnings:
-        print(f"gaudit: {warning.get(settings.lang)}", file=sys.stderr)
+        _note(warning, settings.lang)
     return settings
 
 
@@ -130,90 +123,37 @@ def _unknown_format(fmt: str, known: tuple[str, ...]) -> Bilingual:
                      f"unknown output format {fmt!r} (available: {', '.join(known)})")
 
 
-def _load_rules(settings: Settings) -> list[Rule]:
-    from gaudit.rules import RuleFileError, configure, load_rules
+def _user_error(exc: UserError) -> Bilingual:
+    from gaudit.rules import RuleFileError
 
-    try:
-        rules = load_rules([Path(p) for p in settings.rules])
-        return configure(rules, select=settings.select, ignore=settings.ignore,
-                         severities=settings.severity)
-    except RuleFileError as exc:
-        _fail(_RULE_FILE_ERROR + exc.message, settings.lang)
-    except (ValueError, OSError) as exc:
-        _fail(Bilingual(f"无法读取规则: {exc}", f"cannot read the rules: {exc}"), settings.lang)
-
-
-def _jobs(paths: list[str], settings: Settings, stdin_name: str, force_exclude: bool = False) -> list[Job]:
-    from gaudit.audit import Job
-    from gaudit.discover import discover
-
-    found = discover(paths, tuple(settings.include), tuple(settings.exclude), stdin_name,
-                     force_exclude=force_exclude)
-    for folder in found.empty_folders:
-        globs = ", ".join(settings.include)
-        msg = Bilingual(f"文件夹 {folder} 中没有匹配 {globs} 的文件", f"no file matching {globs} under {folder}")
-        print(f"gaudit: {msg.get(settings.lang)}", file=sys.stderr)
-    jobs = []
-    for inp in found.inputs:
-        data = sys.stdin.buffer.read() if inp.fs_path is None else None
-        jobs.append(Job(inp, data))
-    return jobs
-
-
-def _options(settings: Settings, rules: list[Rule], encoding: str | None,
-             debug: bool) -> AuditOptions:
-    from gaudit.audit import AuditOptions
-
-    if encoding:
-        from gaudit.decode import UnknownEncodingError, check_encoding_name
-
-        try:
-            encoding = check_encoding_name(encoding)
-        except UnknownEncodingError as exc:
-            _fail(Bilingual(str(exc), exc.message_en), settings.lang)
-    return AuditOptions(rules=tuple(rules), encoding=encoding,
-                        max_size=settings.max_size, debug=debug)
-
-
-def _open_output(path: Path | None, machine: bool, lang: str) -> Any:
-    if path is None:
-        if machine:
-            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        else:
-            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-        return sys.stdout
-    try:
-        return path.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        _fail(Bilingual(f"无法写入输出文件 {path}: {exc.strerror}",
-                        f"cannot write the output file {path}: {exc.strerror}"), lang)
+    return _RULE_FILE_ERROR + exc.message if isinstance(exc, RuleFileError) else exc.message
 
 
 def _progress_wanted(n: int) -> bool:
-    """A progress bar on stderr only for many files on a terminal, never in pipes or CI."""
+    """A progress bar only for many files on a terminal, never in pipes or CI."""
     if n <= 8 or os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
         return False
     return sys.stderr.isatty()
 
 
-@app.command()
+def _default_format(output: Path | None) -> str:
+    """github annotations only on stdout under Actions; terminal on a terminal; else concise."""
+    if output is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "terminal" if (output is None and sys.stdout.isatty()) else "concise"
+
+
+@app.command(help=T.CHECK)
 def check(
     paths: Paths,
     fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help=f"Output format: {', '.join(FORMATS)}. Default: terminal on a "
-        "terminal, github under GitHub Actions, concise otherwise.")] = None,
+        "--format", "-f", help=T.FORMAT.format(formats=", ".join(FORMATS)))] = None,
     output: OutputOpt = None,
-    fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", help="Exit 1 on findings at or above: error (default), warning, info, never."
-    )] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help=T.FAIL_ON)] = None,
     rules: RulesOpt = None,
-    select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Only these rule ids or kinds (repeatable, comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Skip these rule ids or kinds (repeatable, comma-separated).")] = None,
-    severity: Annotated[list[str] | None, typer.Option(
-        "--severity", help="Override a rule's or kind's severity: ID=error|warning|info|off.")
-    ] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help=T.SELECT)] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=T.IGNORE)] = None,
+    severity: Annotated[list[str] | None, typer.Option("--severity", help=T.SEVERITY)] = None,
     lang: LangOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
@@ -221,21 +161,18 @@ def check(
     stdin_filename: StdinNameOpt = "<stdin>",
     jobs: JobsOpt = None,
     max_size: MaxSizeOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
-    statistics: Annotated[bool, typer.Option(
-        "--statistics", help="Print how many findings each rule produced.")] = False,
-    color: Annotated[bool | None, typer.Option(
-        "--color/--no-color", help="Force colour on or off (default: auto).")] = None,
+    quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help=T.QUIET)] = 0,
+    statistics: Annotated[bool, typer.Option("--statistics", help=T.STATISTICS)] = False,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help=T.COLOR)] = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help=T.PROGRESS)] = False,
+    show_files: Annotated[bool, typer.Option("--show-files", help=T.SHOW_FILES)] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help=T.BASELINE)] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help=T.WRITE_BASELINE)] = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
     force_exclude: ForceExcludeOpt = False,
 ) -> None:
-    """Audit reports and list their defects."""
-    if fmt is None:
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            fmt = "github"
-        else:
-            fmt = "terminal" if (output is None and sys.stdout.isatty()) else "concise"
+    fmt = fmt or _default_format(output)
     if fmt not in FORMATS:
         _fail(_unknown_format(fmt, FORMATS), _early_lang(lang))
     settings = _settings(
@@ -245,75 +182,45 @@ def check(
          "max_size": max_size},
         config,
     )
-    rule_list = _load_rules(settings)
-    options = _options(settings, rule_list, encoding, debug)
-    job_list = _jobs(paths, settings, stdin_filename, force_exclude)
-    code = _run_check(job_list, options, settings, fmt, output, quiet, statistics, color)
+    from gaudit.api import CheckRun, load_rule_set, plan
+    from gaudit.cli.outfile import refuse_input
+
+    try:
+        rule_set = load_rule_set(settings)
+    except UserError as exc:
+        _fail(_user_error(exc), settings.lang)
+    except (ValueError, OSError) as exc:
+        _fail(Bilingual(f"无法读取规则: {exc}", f"cannot read the rules: {exc}"), settings.lang)
+    try:
+        planned = plan(paths, settings, rule_set=rule_set, encoding=encoding, debug=debug,
+                       stdin_name=stdin_filename, force_exclude=force_exclude, baseline=baseline)
+        inputs = [*paths, *(j.input.fs_path for j in planned.jobs if j.input.fs_path)]
+        refuse_input(output, inputs)
+        refuse_input(write_baseline, inputs)
+    except UserError as exc:
+        _fail(exc.message, settings.lang)
+    for note in planned.notes:
+        _note(note, settings.lang)
+    if show_files:
+        from gaudit.output.safe_text import escape_line
+
+        for name in CheckRun(planned).files:
+            print(escape_line(name))
+        raise typer.Exit(0)
+    from gaudit.cli.runner import View, run_check
+
+    view = View(fmt, quiet, statistics, color, not no_progress and _progress_wanted(len(planned.jobs)))
+    try:
+        code = run_check(CheckRun(planned), settings, view, output, write_baseline)
+    except UserError as exc:
+        _fail(exc.message, settings.lang)
     raise typer.Exit(code)
 
 
-def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, fmt: str,
-               output: Path | None, quiet: bool, statistics: bool,
-               color: bool | None) -> int:
-    from gaudit.findings import Severity
-    from gaudit.output import MACHINE_FORMATS, Format, OutputOptions, make_writer
-    from gaudit.run import run
-
-    chosen = Format(fmt)
-    stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)
-    writer = make_writer(chosen, stream, OutputOptions(
-        lang=settings.lang, tool_version=__version__, rules=options.rules, quiet=quiet,
-        statistics=statistics, color=color if output is None else False,
-    ))
-    threshold = None if settings.fail_on == "never" else Severity(settings.fail_on)
-    with _progress(len(job_list), settings.lang) as advance:
-        outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=threshold, each=advance)
-    stream.flush()
-    if output is not None:
-        stream.close()
-    return int(outcome.exit_code)
-
-
-@contextmanager
-def _progress(total: int, lang: str) -> Iterator[Callable[[FileResult], None]]:
-    """A transient progress bar on stderr for many files on a terminal; tracebacks kept by
-    ``--debug`` are printed as their files go by."""
-
-    def debug_only(result: FileResult) -> None:
-        if isinstance(result, FailedFile) and result.debug:
-            print(f"{result.path}:\n{result.debug}", file=sys.stderr)
-
-    if not _progress_wanted(total):
-        yield debug_only
-        return
-    from rich.progress import Progress
-
-    progress = Progress(transient=True, console=_stderr_console())
-    task = progress.add_task("审查中" if lang == "zh" else "auditing", total=total)
-
-    def advance(result: FileResult) -> None:
-        debug_only(result)
-        progress.advance(task)
-
-    progress.start()
-    try:
-        yield advance
-    finally:
-        progress.stop()
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(file=sys.stderr)
-
-
-@app.command()
+@app.command(help=T.EXTRACT)
 def extract(
     paths: Paths,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="json (the gaudit.extract/1 contract), csv (one row per cell) "
-        "or table.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=T.EXTRACT_FORMAT)] = "json",
     output: OutputOpt = None,
     lang: LangOpt = None,
     include: IncludeOpt = None,
@@ -325,9 +232,10 @@ def extract(
     config: ConfigOpt = None,
     force_exclude: ForceExcludeOpt = False,
 ) -> None:
-    """Read the statutory tables of reports into data."""
     # The reading pipeline is imported by the commands that run it: --version, rules and
     # config start without it.
+    from gaudit.api import plan
+    from gaudit.cli.outfile import Output, refuse_input
     from gaudit.output import MACHINE_FORMATS, OutputOptions, make_extract_writer
     from gaudit.run import run
 
@@ -335,29 +243,40 @@ def extract(
         _fail(_unknown_format(fmt, EXTRACT_FORMATS), _early_lang(lang))
     settings = _settings({"lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
                           "max_size": max_size}, config)
-    options = _options(settings, [], encoding, False)
-    job_list = _jobs(paths, settings, stdin_filename, force_exclude)
-    chosen = ExtractFormat(fmt)
-    stream = _open_output(output, chosen in MACHINE_FORMATS, settings.lang)
-    writer = make_extract_writer(chosen, stream, OutputOptions(lang=settings.lang, tool_version=__version__))
-    # Nothing a file holds is kept once it is written: memory stays flat.
-    outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=None)
-    stream.flush()
-    if output is not None:
-        stream.close()
+    try:
+        planned = plan(paths, settings, rule_set=[], encoding=encoding, stdin_name=stdin_filename,
+                       force_exclude=force_exclude)
+        refuse_input(output, [*paths, *(j.input.fs_path for j in planned.jobs if j.input.fs_path)])
+        out = Output(output, ExtractFormat(fmt) in MACHINE_FORMATS)
+    except UserError as exc:
+        _fail(exc.message, settings.lang)
+    for note in planned.notes:
+        _note(note, settings.lang)
+    writer = make_extract_writer(ExtractFormat(fmt), out.stream,
+                                 OutputOptions(lang=settings.lang, tool_version=__version__))
+    try:
+        # Nothing a file holds is kept once it is written: memory stays flat.
+        outcome = run(planned.jobs, planned.options, writer, workers=settings.jobs, fail_on=None)
+        out.commit()
+    except OSError as exc:
+        out.abort()
+        from gaudit.cli.outfile import write_error
+
+        _fail(write_error(output or "stdout", exc).message, settings.lang)
+    except BaseException:
+        out.abort()
+        raise
     if outcome.exit_code is not ExitCode.OK:
         raise typer.Exit(int(outcome.exit_code))
 
 
-@app.command("rules")
+@app.command("rules", help=T.RULES_CMD)
 def rules_command(
-    rule_id: Annotated[str | None, typer.Argument(
-        help="Show one rule in full (its description, parameters and an example).")] = None,
+    rule_id: Annotated[str | None, typer.Argument(help=T.RULE_ID)] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List the rules: built-in ones and those of --rules files."""
     from gaudit.rule_docs import print_catalogue, print_rule
 
     settings = _settings({"rules": [str(p) for p in rules or []], "lang": lang}, config)
@@ -377,10 +296,9 @@ def rules_command(
     print_rule(match[0], settings.lang)
 
 
-@app.command("config")
-def config_command(config: ConfigOpt = None) -> None:
-    """Print the merged settings and where each came from."""
-    settings = _settings({}, config)
+@app.command("config", help=T.CONFIG_CMD)
+def config_command(config: ConfigOpt = None, lang: LangOpt = None) -> None:
+    settings = _settings({"lang": lang}, config)
     from gaudit.settings import Settings
 
     width = max(len(k) for k in Settings().__dict__)
@@ -396,9 +314,67 @@ def config_command(config: ConfigOpt = None) -> None:
         print(f"{name:<{width}}  {shown!s:<40}  # {settings.sources.get(key, 'default')}")
 
 
+# ------------------------------------------------------------------ the process
+EXIT_INTERNAL = 4
+"""gaudit itself failed (a bug): never 1, which means findings."""
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
+EXIT_BROKEN_PIPE = 141
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that ``finally`` blocks clean up."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: send what is left to /dev/null, so Python's exit flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _internal(exc: BaseException) -> NoReturn:
+    lang = T.LANG
+    if "--debug" in sys.argv:
+        import traceback
+
+        traceback.print_exception(exc)
+    name = type(exc).__name__
+    message = Bilingual(f"内部错误({name}: {exc}),请报告此问题;加 --debug 查看调用栈",
+                        f"internal error ({name}: {exc}); please report it; --debug shows the traceback")
+    print(f"gaudit: {message.get(lang)}", file=sys.stderr)
+    sys.exit(EXIT_INTERNAL)
+
+
 def main() -> None:
+    """The ``gaudit`` command: exit codes 0-4 (see README), 130 on Ctrl-C, 143 on SIGTERM.
+
+    A closed pipe (``gaudit check … | head -1``) ends the process quietly, as it does for
+    other Unix tools (SIGPIPE); an unexpected exception is a short message and exit 4."""
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         app()
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        print("gaudit: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == EXIT_SIGINT:
+            print(f"gaudit: {Bilingual('已中断', 'interrupted').get(T.LANG)}", file=sys.stderr)
+        raise
+    except KeyboardInterrupt:
+        print(f"gaudit: {Bilingual('已中断', 'interrupted').get(T.LANG)}", file=sys.stderr)
+        sys.exit(EXIT_SIGINT)
+    except _Terminated:
+        print(f"gaudit: {Bilingual('已终止', 'terminated').get(T.LANG)}", file=sys.stderr)
+        sys.exit(EXIT_SIGTERM)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except Exception as exc:
+        _internal(exc)
