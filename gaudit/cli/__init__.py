@@ -35,6 +35,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
@@ -161,7 +162,7 @@ def check(
     stdin_filename: StdinNameOpt = "<stdin>",
     jobs: JobsOpt = None,
     max_size: MaxSizeOpt = None,
-    quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help=T.QUIET)] = 0,
+    quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help=T.QUIET, show_default=False)] = 0,
     statistics: Annotated[bool, typer.Option("--statistics", help=T.STATISTICS)] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help=T.COLOR)] = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help=T.PROGRESS)] = False,
