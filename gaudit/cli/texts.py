@@ -41,7 +41,7 @@ APP = t("审查政府信息公开工作年度报告:六个部分、三张统计�
 VERSION = t("显示版本并退出。", "Print the version and exit.")
 PATHS = t("报告文件或文件夹;'-' 读取标准输入。", "Report files or folders; '-' reads stdin.")
 INCLUDE = t("文件夹中要审查的文件通配符(默认 *.txt、*.htm、*.html 等)。",
-            "Glob of files to audit inside folders (default *.txt, *.htm, *.html …).")
+            "Glob of files to audit inside folders (default *.txt, *.htm, *.html and more).")
 EXCLUDE = t("文件夹中要跳过的文件通配符。", "Glob of files to skip inside folders.")
 ENCODING = t("用此编码解码所有文件,不自动检测。", "Decode every file with this codec instead of detecting it.")
 STDIN_NAME = t("标准输入('-')显示的文件名。", "The name to show for '-' (standard input).")

@@ -175,7 +175,8 @@ class TerminalWriter:
         self._hidden += len(result.findings) - len(shown)
         if not shown:
             return
-        console.print(self._header(result))
+        for line in self._header(result):
+            console.print(line, overflow="fold")  # a long path is folded, never cut
         findings = sorted(shown, key=lambda f: (f.hit.line, f.hit.col))
         severity_width = max(self._cells(self._severity(f.severity)) for f in findings)
         line_width = len(str(max(f.line for f in findings)))
@@ -197,7 +198,9 @@ class TerminalWriter:
             return f"{f.line}:{f.col}"
         return self._s["page_position"].format(page=f.page, line=f.line, col=f.col)
 
-    def _header(self, result: AuditedFile) -> Text:
+    def _header(self, result: AuditedFile) -> list[Text]:
+        """The file's path, who wrote it, then what it is; on two lines (the second indented)
+        when one does not fit."""
         from rich.text import Text
 
         s = self._s
@@ -215,8 +218,11 @@ class TerminalWriter:
         parts: list[str | tuple[str, str]] = [(escape_line(result.path), "bold")]
         if who:
             parts += ["  ", (who, "bold cyan")]
-        parts += ["  ", (" · ".join(x for x in about if x), "dim")]
-        return Text.assemble(*parts)
+        described = " · ".join(x for x in about if x)
+        whole = Text.assemble(*parts, "  ", (described, "dim"))
+        if whole.cell_len <= (self._console.width or 80):
+            return [whole]
+        return [Text.assemble(*parts), Text.assemble("  ", (described, "dim"))]
 
     def _finding(self, result: AuditedFile, f: Finding, severity_width: int, line_width: int,
                  position_width: int) -> None:
