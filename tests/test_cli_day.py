@@ -166,3 +166,16 @@ def test_baseline_reports_only_new_findings_across_line_shifts(tmp_path: Path) -
     report.write_text(broken, encoding="utf-8")
     new = run("check", "a.txt", "--baseline", "accepted.json", "-f", "concise", cwd=tmp_path)
     assert new.returncode == 1 and "a.txt:" in out(new)
+
+
+# ------------------------------------------------------------------ pointing at the defect
+def test_findings_point_at_the_defect_and_say_why() -> None:
+    lines = out(run("check", str(SAMPLES), "-f", "concise")).splitlines()
+    # A blank cell: at the gap (after "政府集中采购 | 0 |"), not at the row label.
+    assert any(x.startswith(f"{PIPE.relative_to(REPO)}:31:12: error cell-blank") or ":31:12: error cell-blank" in x
+               for x in lines)
+    # missing-table quotes the heading as the report writes it (Traditional here).
+    assert any("table-missing 「二、主動公開政府信息的情況」下没有法定统计表" in x for x in lines)
+    # not-a-report names the reason: here the title, quoted.
+    (reason,) = [x for x in lines if "not-a-report" in x]
+    assert "标题「XX鎮(zhèn)2021年度政務(wù)公開工作自查報告」表明是其他文件" in reason
