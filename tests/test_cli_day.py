@@ -179,3 +179,13 @@ def test_findings_point_at_the_defect_and_say_why() -> None:
     # not-a-report names the reason: here the title, quoted.
     (reason,) = [x for x in lines if "not-a-report" in x]
     assert "标题「XX鎮(zhèn)2021年度政務(wù)公開工作自查報告」表明是其他文件" in reason
+
+
+def test_usage_errors_in_one_language() -> None:
+    zh = run("check", "--foo")
+    en = run("check", "--foo", "--lang", "en")
+    assert zh.returncode == en.returncode == 2
+    assert err(zh).startswith("gaudit: 没有选项 --foo") and "No such option" not in err(zh)
+    assert "No such option: --foo" in err(en) and not any("\u4e00" <= c <= "\u9fff" for c in err(en))
+    missing = run("check")
+    assert missing.returncode == 2 and "缺少参数" in err(missing)

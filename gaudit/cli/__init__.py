@@ -363,11 +363,13 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        app()
-    except SystemExit as exc:
-        if exc.code == EXIT_SIGINT:
-            print(f"gaudit: {Bilingual('已中断', 'interrupted').get(T.LANG)}", file=sys.stderr)
-        raise
+        code = app(standalone_mode=False)
+    except typer.TyperException as exc:  # a usage error of click's, worded in one language
+        from gaudit.cli.usage import show_usage_error
+
+        sys.exit(show_usage_error(exc, T.LANG))
+    except typer.Abort:
+        code = EXIT_SIGINT
     except KeyboardInterrupt:
         print(f"gaudit: {Bilingual('已中断', 'interrupted').get(T.LANG)}", file=sys.stderr)
         sys.exit(EXIT_SIGINT)
@@ -379,3 +381,6 @@ def main() -> None:
         sys.exit(EXIT_BROKEN_PIPE)
     except Exception as exc:
         _internal(exc)
+    if code == EXIT_SIGINT:
+        print(f"gaudit: {Bilingual('已中断', 'interrupted').get(T.LANG)}", file=sys.stderr)
+    sys.exit(code if isinstance(code, int) else 0)
