@@ -8,6 +8,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.test_cli import REPO, SAMPLES, run
@@ -189,3 +190,16 @@ def test_usage_errors_in_one_language() -> None:
     assert "No such option: --foo" in err(en) and not any("\u4e00" <= c <= "\u9fff" for c in err(en))
     missing = run("check")
     assert missing.returncode == 2 and "缺少参数" in err(missing)
+
+
+def test_jsonl_lines_follow_the_contract_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((REPO / "tests" / "schemas" / "check.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    lines = [json.loads(x) for x in out(run("check", str(SAMPLES), "-f", "jsonl")).splitlines()]
+    for record in lines[:-1]:
+        kind = record.pop("type")
+        assert kind == "file"
+        jsonschema.validate(record, {"$defs": defs, "$ref": "#/$defs/file"})
+    assert sorted(lines[-1]) == ["summary", "type"]
+    jsonschema.validate(lines[-1]["summary"], {"$defs": defs, "$ref": "#/$defs/summary"})

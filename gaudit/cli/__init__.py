@@ -8,6 +8,7 @@ quickly.  Help texts are in the language of ``--lang`` / ``GAUDIT_LANG`` (see ``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -319,16 +320,19 @@ def config_command(config: ConfigOpt = None, lang: LangOpt = None) -> None:
 EXIT_INTERNAL = 4
 """gaudit itself failed (a bug): never 1, which means findings."""
 EXIT_SIGINT = 130
-EXIT_SIGTERM = 143
 EXIT_BROKEN_PIPE = 141
 
 
 class _Terminated(BaseException):
-    """SIGTERM, raised where the program stands so that ``finally`` blocks clean up."""
+    """SIGTERM or SIGHUP, raised where the program stands so that ``finally`` blocks clean up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated()
+def _on_signal(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
 
 
 def _quiet_stdout() -> None:
@@ -354,12 +358,14 @@ def _internal(exc: BaseException) -> NoReturn:
 
 
 def main() -> None:
-    """The ``gaudit`` command: exit codes 0-4 (see README), 130 on Ctrl-C, 143 on SIGTERM.
+    """The ``gaudit`` command: exit codes 0-4 (see README), 130 on Ctrl-C, 143 on SIGTERM
+    (129 on SIGHUP).
 
     A closed pipe (``gaudit check … | head -1``) ends the process quietly, as it does for
     other Unix tools (SIGPIPE); an unexpected exception is a short message and exit 4."""
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_sigterm)
+    for name in ("SIGTERM", "SIGHUP"):  # a closed terminal ends the run as cleanly as kill
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_signal)
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
@@ -373,9 +379,10 @@ def main() -> None:
     except KeyboardInterrupt:
         print(f"gaudit: {Bilingual('已中断', 'interrupted').get(T.LANG)}", file=sys.stderr)
         sys.exit(EXIT_SIGINT)
-    except _Terminated:
-        print(f"gaudit: {Bilingual('已终止', 'terminated').get(T.LANG)}", file=sys.stderr)
-        sys.exit(EXIT_SIGTERM)
+    except _Terminated as stop:
+        with contextlib.suppress(OSError):
+            print(f"gaudit: {Bilingual('已终止', 'terminated').get(T.LANG)}", file=sys.stderr)
+        sys.exit(128 + stop.signum)
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
