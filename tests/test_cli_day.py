@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -203,3 +205,28 @@ def test_jsonl_lines_follow_the_contract_schema() -> None:
         jsonschema.validate(record, {"$defs": defs, "$ref": "#/$defs/file"})
     assert sorted(lines[-1]) == ["summary", "type"]
     jsonschema.validate(lines[-1]["summary"], {"$defs": defs, "$ref": "#/$defs/summary"})
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
+@pytest.mark.parametrize("width", [80, 120])
+def test_progress_bar_leaves_no_residue_in_the_report(tmp_path: Path, width: int) -> None:
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+    for i in range(300):
+        source = samples[i % len(samples)]
+        shutil.copy(source, corpus / f"f{i:04d}{source.suffix}")
+    socket, done = f"gaudit-test-{os.getpid()}-{width}", "gaudit-done"
+    command = (f"cd {REPO} && env -u CI -u GITHUB_ACTIONS PYTHONPATH={REPO} {sys.executable} -m gaudit "
+               f"check {corpus} --color -j 2; tmux wait-for -S {done}; sleep 600")
+    tmux = ["tmux", "-L", socket]
+    subprocess.run([*tmux, "new-session", "-d", "-x", str(width), "-y", "40", command], check=True)
+    try:
+        subprocess.run([*tmux, "set-option", "-g", "history-limit", "100000"], check=True)
+        subprocess.run([*tmux, "wait-for", done], check=True, timeout=600)  # no timing: waits for the end
+        pane = subprocess.run([*tmux, "capture-pane", "-p", "-S", "-"], check=True, capture_output=True,
+                              text=True).stdout
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False)
+    assert "审查文件 300 个" in pane
+    assert "审查中" not in pane and "━" not in pane and "-:--:--" not in pane
