@@ -30,8 +30,17 @@ EXIT_USAGE = int(ExitCode.USAGE)
 FORMATS = tuple(f.value for f in Format)
 EXTRACT_FORMATS = tuple(f.value for f in ExtractFormat)
 
+if T.LANG == "zh":
+    from gaudit.cli.helpfmt import ZhCommand, ZhGroup
+
+    _COMMAND: type[typer.core.TyperCommand] = ZhCommand
+    _GROUP: type[typer.core.TyperGroup] = ZhGroup
+else:
+    _COMMAND, _GROUP = typer.core.TyperCommand, typer.core.TyperGroup
+
 app = typer.Typer(
     name="gaudit",
+    cls=_GROUP,
     help=T.APP,
     no_args_is_help=True,
     add_completion=True,
@@ -85,7 +94,8 @@ IncludeOpt = Annotated[list[str] | None, typer.Option("--include", help=T.INCLUD
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help=T.EXCLUDE)]
 EncodingOpt = Annotated[str | None, typer.Option("--encoding", help=T.ENCODING)]
 StdinNameOpt = Annotated[str, typer.Option("--stdin-filename", help=T.STDIN_NAME)]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=0, help=T.JOBS)]
+# 0 to 64, checked with the settings (a bound here would be shown in click's English).
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help=T.JOBS)]
 MaxSizeOpt = Annotated[str | None, typer.Option("--max-size", help=T.MAX_SIZE)]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=T.LANG_HELP)]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=T.OUTPUT)]
@@ -145,7 +155,7 @@ def _default_format(output: Path | None) -> str:
     return "terminal" if (output is None and sys.stdout.isatty()) else "concise"
 
 
-@app.command(help=T.CHECK)
+@app.command(help=T.CHECK, cls=_COMMAND)
 def check(
     paths: Paths,
     fmt: Annotated[str | None, typer.Option(
@@ -219,7 +229,7 @@ def check(
     raise typer.Exit(code)
 
 
-@app.command(help=T.EXTRACT)
+@app.command(help=T.EXTRACT, cls=_COMMAND)
 def extract(
     paths: Paths,
     fmt: Annotated[str, typer.Option("--format", "-f", help=T.EXTRACT_FORMAT)] = "json",
@@ -272,7 +282,7 @@ def extract(
         raise typer.Exit(int(outcome.exit_code))
 
 
-@app.command("rules", help=T.RULES_CMD)
+@app.command("rules", help=T.RULES_CMD, cls=_COMMAND)
 def rules_command(
     rule_id: Annotated[str | None, typer.Argument(help=T.RULE_ID)] = None,
     rules: RulesOpt = None,
@@ -298,7 +308,7 @@ def rules_command(
     print_rule(match[0], settings.lang)
 
 
-@app.command("config", help=T.CONFIG_CMD)
+@app.command("config", help=T.CONFIG_CMD, cls=_COMMAND)
 def config_command(config: ConfigOpt = None, lang: LangOpt = None) -> None:
     settings = _settings({"lang": lang}, config)
     from gaudit.settings import Settings
