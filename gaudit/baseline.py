@@ -28,6 +28,7 @@ from pathlib import Path
 
 from gaudit.i18n import Bilingual, UserError
 from gaudit.model import AuditedFile, FileResult, Finding
+from gaudit.os_reason import os_reason
 
 __all__ = ["BASELINE_SCHEMA", "Acceptance", "Baseline", "BaselineError", "PerFileIgnore",
            "finding_fingerprint", "path_key"]
@@ -91,8 +92,8 @@ class Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise BaselineError(Bilingual(f"无法读取基线文件 {path}: {exc.strerror}",
-                                          f"cannot read the baseline file {path}: {exc.strerror}")) from None
+            raise BaselineError(Bilingual(f"无法读取基线文件 {path}: ", f"cannot read the baseline file {path}: ")
+                                + os_reason(exc)) from None
         except (ValueError, UnicodeDecodeError):
             raise BaselineError(Bilingual(f"基线文件 {path} 不是有效的 JSON",
                                           f"the baseline file {path} is not valid JSON")) from None

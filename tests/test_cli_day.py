@@ -232,3 +232,14 @@ def test_progress_bar_leaves_no_residue_in_the_report(tmp_path: Path, width: int
         subprocess.run([*tmux, "kill-server"], check=False)
     assert "审查文件 300 个" in pane
     assert "审查中" not in pane and "━" not in pane and "-:--:--" not in pane
+
+
+def test_file_errors_are_worded_in_the_chosen_language(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nowhere" / "accepted.json")
+    zh = run("check", str(PIPE), "--baseline", missing)
+    en = run("check", str(PIPE), "--baseline", missing, "--lang", "en")
+    assert zh.returncode == en.returncode == 2
+    assert "无法读取基线文件" in err(zh) and "No such file" not in err(zh)
+    assert "cannot read the baseline file" in err(en)
+    out_zh = run("check", str(PIPE), "-o", missing)
+    assert out_zh.returncode == 2 and "文件或文件夹不存在" in err(out_zh)

@@ -201,7 +201,12 @@ def check(
         rule_set = load_rule_set(settings)
     except UserError as exc:
         _fail(_user_error(exc), settings.lang)
-    except (ValueError, OSError) as exc:
+    except OSError as exc:
+        from gaudit.os_reason import os_reason
+
+        where = f" {exc.filename}" if exc.filename else ""
+        _fail(Bilingual(f"无法读取规则{where}: ", f"cannot read the rules{where}: ") + os_reason(exc), settings.lang)
+    except ValueError as exc:
         _fail(Bilingual(f"无法读取规则: {exc}", f"cannot read the rules: {exc}"), settings.lang)
     try:
         planned = plan(paths, settings, rule_set=rule_set, encoding=encoding, debug=debug,

@@ -10,7 +10,6 @@ after links) is refused before anything is read.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from gaudit.i18n import Bilingual, UserError
+from gaudit.os_reason import os_reason
 
 
 class OutputError(UserError):
@@ -46,22 +46,10 @@ def refuse_input(output: Path | None, inputs: Iterable[str]) -> None:
                                     "destroyed; choose another name"))
 
 
-_REASONS = {
-    errno.ENOSPC: Bilingual("磁盘已满", "no space left on the device"),
-    errno.EACCES: Bilingual("没有写入权限", "permission denied"),
-    errno.EPERM: Bilingual("不允许写入", "operation not permitted"),
-    errno.EROFS: Bilingual("文件系统只读", "read-only file system"),
-    errno.ENOENT: Bilingual("文件夹不存在", "no such folder"),
-    errno.EISDIR: Bilingual("这是一个文件夹", "is a folder"),
-    errno.EDQUOT: Bilingual("超出磁盘配额", "disk quota exceeded"),
-}
-
-
 def write_error(target: object, exc: OSError) -> OutputError:
     """The error for a failed write, in one language at a time (never the OS's English)."""
-    known = _REASONS.get(exc.errno or 0)
-    reason = known or Bilingual(f"系统错误 {exc.errno}", exc.strerror or type(exc).__name__)
-    return OutputError(Bilingual(f"无法写入输出 {target}: ", f"cannot write the output {target}: ") + reason)
+    return OutputError(Bilingual(f"无法写入输出 {target}: ", f"cannot write the output {target}: ")
+                       + os_reason(exc))
 
 
 class Output:
