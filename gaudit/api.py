@@ -109,14 +109,16 @@ class CheckRun:
     """The results of :func:`check`: iterate for per-file results, then read :attr:`summary`.
 
     Files are audited as the iteration asks for them (in ``jobs`` processes).  Iterating
-    again replays the results kept from the first pass; :meth:`stream` does not keep them.
+    again replays the results kept so far and goes on where a loop left off;
+    :meth:`stream` does not keep them.
     """
 
     def __init__(self, planned: Plan) -> None:
         self.plan = planned
         self.summary = Summary()
         self.failing = False
-        self._kept: list[FileResult] | None = None
+        self._kept: list[FileResult] = []
+        self._source: Iterator[FileResult] | None = None
 
     @property
     def files(self) -> list[str]:
@@ -136,13 +138,19 @@ class CheckRun:
             yield result
 
     def __iter__(self) -> Iterator[FileResult]:
-        if self._kept is None:
-            self._kept = []
-            for result in self.stream():
-                self._kept.append(result)
-                yield result
-            return
-        yield from self._kept
+        # Results already audited are replayed; a loop left early is resumed where it stopped.
+        if self._source is None:
+            self._source = self.stream()
+        index = 0
+        while True:
+            if index < len(self._kept):
+                yield self._kept[index]
+                index += 1
+                continue
+            result = next(self._source, None)
+            if result is None:
+                return
+            self._kept.append(result)
 
     @property
     def exit_code(self) -> ExitCode:

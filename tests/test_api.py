@@ -41,6 +41,14 @@ def test_check_gives_per_file_results_and_a_summary_like_the_cli() -> None:
     assert run.summary.to_contract() == cli["summary"]
     # A second pass replays the same results without auditing again.
     assert [r.path for r in run] == [r.path for r in results]
+    assert run.summary.files == len(results)
+
+
+def test_a_loop_left_early_is_resumed() -> None:
+    run = gaudit.check(str(SAMPLES), jobs=1)
+    first = next(iter(run))  # a notebook loop that stopped after one file
+    paths = [r.path for r in run]
+    assert paths[0] == first.path and len(paths) == run.summary.files == len(run.files)
 
 
 def test_check_takes_the_settings_of_the_config_file_as_keywords() -> None:
