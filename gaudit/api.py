@@ -234,7 +234,8 @@ FRAME_COLUMNS = ("path", "organ", "organ_level", "year", "template", "table", "r
 
 
 def frame_rows(results: Iterable[FileResult], lang: str = "zh") -> Iterator[dict[str, Any]]:
-    """One dict per table cell of every audited file (what :func:`to_frame` tabulates)."""
+    """One dict per table cell of every audited file (what :func:`to_frame` tabulates):
+    ``value`` is the number (``None`` when blank or not a number), ``raw`` the cell's text."""
     from gaudit.labels import TABLE_KEYS, column_label, row_label
 
     for result in results:
@@ -252,7 +253,10 @@ def frame_rows(results: Iterable[FileResult], lang: str = "zh") -> Iterator[dict
                            "row": row_key, "column": column,
                            "row_label": row_label(key, table.template, row_key).get(lang),
                            "column_label": column_label(key, table.template, row_key, column).get(lang),
-                           "value": cell.value, "raw": cell.raw}
+                           # Numbers only, so a column of values sums; the text of a cell
+                           # that is not a number stays in ``raw``.
+                           "value": cell.value if isinstance(cell.value, (int, float)) else None,
+                           "raw": cell.raw}
 
 
 def to_frame(results: Iterable[FileResult], lang: str = "zh") -> Any:
