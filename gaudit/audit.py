@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: Seconds one file may take by default (``--timeout``).
+DEFAULT_TIMEOUT = 30.0
+
 #: Lines quoted before and after the line a finding points at.
 QUOTE_CONTEXT = 2
 
@@ -45,7 +48,7 @@ class AuditOptions:
     """Decode every file with this codec instead of detecting."""
     max_size: int = 20 * 1024 * 1024
     debug: bool = False
-    timeout: float = 30.0
+    timeout: float = DEFAULT_TIMEOUT
     """Seconds one file may take to read and audit; ``0`` for no limit."""
 
 

@@ -17,8 +17,11 @@ by another user.  Both kinds of file hold the same keys as the command line::
     exclude: ["drafts/*"]
     jobs: 2
     max-size: 20MB
+    per-file-ignores: {"2023/东岭镇*.txt": [implausible-value]}
 
-Every value remembers where it came from, for ``gaudit config``; the settings
+``per-file-ignores`` maps a glob to the rule ids or kinds silenced in the files it matches;
+the glob is relative to the folder of the config file that sets it (the current folder
+when given by a program).  Every value remembers where it came from, for ``gaudit config``; the settings
 list the config file used and the warnings met while looking for it.  YAML is
 read through :mod:`gaudit.yaml_load` (safe loading, bounded aliases).
 """
@@ -68,6 +71,8 @@ class Settings:
     jobs: int = 0
     """0 means one worker per CPU; at most :data:`MAX_JOBS`."""
     max_size: int = DEFAULT_MAX_SIZE
+    per_file_ignores: list[tuple[str, list[str], str]] = field(default_factory=list)
+    """``(glob, rule ids or kinds, folder the glob is relative to)``."""
     sources: dict[str, str] = field(default_factory=dict)
     """Setting name -> where its value came from (``default``, a file, ``command line``)."""
     config_files: list[str] = field(default_factory=list)
@@ -77,7 +82,7 @@ class Settings:
 
 
 _KEYS = {"rules", "select", "ignore", "severity", "fail_on", "lang", "include", "exclude",
-         "jobs", "max_size"}
+         "jobs", "max_size", "per_file_ignores"}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
@@ -290,6 +295,15 @@ def _severity(value: Any, origin: str) -> dict[str, str]:
         raise _err_at(origin, exc.message.zh, exc.message.en) from None
 
 
+def _per_file_ignores(value: Any, origin: str, base: Path | None) -> list[tuple[str, list[str], str]]:
+    if not isinstance(value, Mapping):
+        raise _err_at(origin, "per-file-ignores 应为 文件通配符: [规则ID或类别] 的映射",
+                      "per-file-ignores must be a mapping of file glob: [rule ids or kinds]")
+    folder = str(base if base is not None else Path.cwd())
+    return [(str(glob), _as_list(names, "per-file-ignores", origin), folder)
+            for glob, names in value.items()]
+
+
 _SETTERS: dict[str, Callable[[Settings, Any, str, Path | None], None]] = {
     "rules": lambda s, v, o, b: s.rules.extend(_rule_paths(v, o, b)),
     "select": lambda s, v, o, b: setattr(s, "select", _as_list(v, "select", o)),
@@ -301,6 +315,7 @@ _SETTERS: dict[str, Callable[[Settings, Any, str, Path | None], None]] = {
     "lang": lambda s, v, o, b: setattr(s, "lang", _choice(v, "lang", LANGS, o)),
     "jobs": lambda s, v, o, b: setattr(s, "jobs", _jobs(v, o)),
     "max_size": lambda s, v, o, b: setattr(s, "max_size", _max_size(v, o)),
+    "per_file_ignores": lambda s, v, o, b: s.per_file_ignores.extend(_per_file_ignores(v, o, b)),
 }
 
 

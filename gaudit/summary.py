@@ -35,6 +35,13 @@ class Summary:
     """Files read without any finding."""
     with_errors: int = 0
     """Files read with at least one finding of severity ``error``."""
+    with_warnings: int = 0
+    """Files read whose worst finding is a ``warning``."""
+    with_infos: int = 0
+    """Files read whose findings are all ``info``.
+
+    Every file is in exactly one of ``clean``, ``with_errors``, ``with_warnings``,
+    ``with_infos`` and ``failed``."""
 
     def add(self, result: FileResult) -> None:
         """Count one file's outcome."""
@@ -45,7 +52,7 @@ class Summary:
         if not result.findings:
             self.clean += 1
             return
-        has_error = False
+        has_error = has_warning = False
         by_kind, by_rule = self.by_kind, self.by_rule
         for finding in result.findings:
             severity = finding.severity
@@ -54,12 +61,17 @@ class Summary:
                 has_error = True
             elif severity == "warning":
                 self.warnings += 1
+                has_warning = True
             else:
                 self.infos += 1
             by_kind[finding.kind] = by_kind.get(finding.kind, 0) + 1
             by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
         if has_error:
             self.with_errors += 1
+        elif has_warning:
+            self.with_warnings += 1
+        else:
+            self.with_infos += 1
 
     @property
     def findings(self) -> int:
@@ -75,4 +87,9 @@ class Summary:
             "warnings": self.warnings,
             "infos": self.infos,
             "by_kind": dict(sorted(self.by_kind.items())),
+            # Added compatibly: each file in exactly one of these and ``failed``.
+            "clean": self.clean,
+            "with_errors": self.with_errors,
+            "with_warnings": self.with_warnings,
+            "with_infos": self.with_infos,
         }

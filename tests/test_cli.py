@@ -217,9 +217,14 @@ def test_rules_catalogue_and_one_rule(tmp_path: Path) -> None:
         "    message: {zh: 未写明收费, en: no fee words}\n"
         "    description: The office's own wording check.\n"
         "    params: {sections: [6], pattern: 收费}\n", encoding="utf-8")
-    proc = run("rules", "--rules", str(own), env={"COLUMNS": "80"})
+    proc = run("rules", "--rules", str(own), env={"COLUMNS": "120"})
     assert proc.returncode == 0
     lines = proc.stdout.decode("utf-8").splitlines()
+    # At 80 columns the kind column gives way to the titles; ids are never cut.
+    narrow = run("rules", env={"COLUMNS": "80"}).stdout.decode("utf-8").splitlines()
+    assert all(len(x) <= 80 for x in narrow)
+    for rule in load_rules():
+        assert any(x.split()[:2] == [rule.id, rule.severity.value] for x in narrow)
     # Every rule on its own line with its severity and kind, under the file it comes from.
     source = ""
     for rule in [*load_rules(), *load_rules([own])[-1:]]:

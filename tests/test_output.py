@@ -108,7 +108,8 @@ EXPECTED_FILES: list[dict[str, Any]] = [
 ]
 EXPECTED_SUMMARY = {"files": 4, "failed": 1, "errors": 2, "warnings": 1, "infos": 1,
                     "by_kind": {"blank-cell": 1, "missing-fee-statement": 1, "missing-section": 1,
-                                "total-mismatch": 1}}
+                                "total-mismatch": 1},
+                    "clean": 1, "with_errors": 2, "with_warnings": 0, "with_infos": 0}
 
 
 def options(**changes: Any) -> OutputOptions:
@@ -207,8 +208,8 @@ def test_json_with_no_files_is_still_a_valid_document() -> None:
 def test_jsonl_one_object_per_line_then_summary() -> None:
     lines = render(Format.JSONL).splitlines()
     assert len(lines) == 5
-    assert [json.loads(line) for line in lines[:4]] == EXPECTED_FILES
-    assert json.loads(lines[4]) == {"summary": EXPECTED_SUMMARY}
+    assert [json.loads(line) for line in lines[:4]] == [{"type": "file", **f} for f in EXPECTED_FILES]
+    assert json.loads(lines[4]) == {"type": "summary", "summary": EXPECTED_SUMMARY}
 
 
 def test_jsonl_streams_each_file_as_it_is_added() -> None:
@@ -301,7 +302,7 @@ def test_concise_summary_in_english_quiet_and_statistics() -> None:
 
 # ------------------------------------------------------------------ junit
 def test_junit_counts_and_failure_messages() -> None:
-    text = render(Format.JUNIT)
+    text = render(Format.JUNIT, fail_on="info")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     root = ET.fromstring(text.split("\n", 1)[1])
     assert root.tag == "testsuites"
@@ -325,12 +326,30 @@ def test_junit_counts_and_failure_messages() -> None:
     assert error.get("message") == "不是文本: 含 NUL 字节, 50%\n第二行"
 
 
+def test_junit_findings_below_fail_on_are_not_failures() -> None:
+    # --fail-on error (the default): the warning and the info of a.txt do not fail its case;
+    # they are counted in its properties and listed in its system-out.
+    root = ET.fromstring(render(Format.JUNIT).split("\n", 1)[1])
+    (suite,) = root
+    case = suite.findall("testcase")[0]
+    assert [f.get("type") for f in case.findall("failure")] == ["total-mismatch"]
+    properties = {p.get("name"): p.get("value") for p in case.findall("properties/property")}
+    assert properties == {"gaudit.warnings": "1", "gaudit.infos": "1"}
+    out = case.find("system-out")
+    assert out is not None and out.text is not None
+    assert "warning applications-blank-cell" in out.text and "info fee-statement" in out.text
+    # --fail-on never: nothing fails, the suite counts no failure.
+    never = ET.fromstring(render(Format.JUNIT, fail_on=None).split("\n", 1)[1])
+    assert never[0].get("failures") == "0" and never.find(".//failure") is None
+
+
 def test_junit_survives_control_characters_in_messages() -> None:
     odd = ok_file("x.txt", "utf-8", None, "simplified", None, None,
                      (finding("r", "blank-cell", "info", "bad\x00byte\x1b", 2, 3),))
-    root = ET.fromstring(render(Format.JUNIT, (odd,)).split("\n", 1)[1])
+    root = ET.fromstring(render(Format.JUNIT, (odd,), fail_on="info").split("\n", 1)[1])
     failure = root.find("testsuite/testcase/failure")
-    assert failure is not None and failure.get("message") == "r: bad\ufffdbyte\ufffd"
+    # Characters XML cannot carry are removed.
+    assert failure is not None and failure.get("message") == "r: badbyte"
 
 
 def test_junit_spooled_to_disk_gives_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:

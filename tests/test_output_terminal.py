@@ -58,7 +58,7 @@ ZH = """\
 
 县局/broken.txt  无法读取:无法解码: 第 3 字节
 
-审查文件 3 个:无问题 1 个,有错误 1 个,无法读取 1 个
+审查文件 3 个:无问题 1 个,有错误 1 个,仅有警告 0 个,无法读取 1 个
 发现问题 4 个:错误 1 个,警告 2 个,提示 1 个
   表格空白单元格            1
   数值不合常理              1
@@ -84,7 +84,7 @@ EN = """\
 
 县局/broken.txt  unreadable: 无法解码: 第 3 字节
 
-3 files audited: 1 clean, 1 with errors, 1 unreadable
+3 files audited: 1 clean, 1 with errors, 0 with warnings only, 1 unreadable
 4 problems: 1 error, 2 warnings, 1 info
   blank table cell                           1
   implausible value                          1
@@ -146,7 +146,7 @@ def test_quote_window_keeps_short_lines_whole_and_cuts_long_ones_around_the_colu
 def test_terminal_quiet_prints_only_the_summary_and_statistics_adds_rules() -> None:
     text = render(quiet=True, statistics=True)
     assert text == (
-        "审查文件 3 个:无问题 1 个,有错误 1 个,无法读取 1 个\n"
+        "审查文件 3 个:无问题 1 个,有错误 1 个,仅有警告 0 个,无法读取 1 个\n"
         "发现问题 4 个:错误 1 个,警告 2 个,提示 1 个\n"
         "  表格空白单元格            1\n"
         "  数值不合常理              1\n"
@@ -161,7 +161,7 @@ def test_terminal_quiet_prints_only_the_summary_and_statistics_adds_rules() -> N
         "   1  reviews-blank              表格空白单元格\n"
     )
     english = render(quiet=True, statistics=True, lang="en").splitlines()
-    assert english[0] == "3 files audited: 1 clean, 1 with errors, 1 unreadable"
+    assert english[0] == "3 files audited: 1 clean, 1 with errors, 0 with warnings only, 1 unreadable"
     assert english[-5:] == [
         "count  rule                       kind",
         "    1  applications-column-total  total does not equal the sum of its parts",
@@ -172,9 +172,9 @@ def test_terminal_quiet_prints_only_the_summary_and_statistics_adds_rules() -> N
 
 
 def test_terminal_all_clean() -> None:
-    assert render(RESULTS[2:]) == "审查文件 1 个:无问题 1 个,有错误 0 个,无法读取 0 个\n未发现问题\n"
+    assert render(RESULTS[2:]) == "审查文件 1 个:无问题 1 个,有错误 0 个,仅有警告 0 个,无法读取 0 个\n未发现问题\n"
     assert render(RESULTS[2:], lang="en") == (
-        "1 file audited: 1 clean, 0 with errors, 0 unreadable\nNo problems found\n")
+        "1 file audited: 1 clean, 0 with errors, 0 with warnings only, 0 unreadable\nNo problems found\n")
 
 
 def test_terminal_colour_forced_on_auto_off_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -205,7 +205,7 @@ def test_cell_labels_from_the_template_in_both_languages() -> None:
 def test_terminal_does_not_call_a_run_with_unreadable_files_problem_free() -> None:
     assert render(RESULTS[1:2], lang="en") == (
         "县局/broken.txt  unreadable: 无法解码: 第 3 字节\n\n"
-        "1 file audited: 0 clean, 0 with errors, 1 unreadable\n")
+        "1 file audited: 0 clean, 0 with errors, 0 with warnings only, 1 unreadable\n")
 
 
 def test_long_message_wraps_under_the_rule_with_the_findings_indent() -> None:

@@ -184,3 +184,18 @@ def test_cli_csv_byte_order_mark(tmp_path: Path, args: tuple[str, ...], bom: boo
                           capture_output=True, cwd=tmp_path, timeout=120, check=False)
     data = (tmp_path / "out.csv").read_bytes() if args else proc.stdout
     assert data.startswith(b"\xef\xbb\xbf") is bom and b"path,line" in data[:20]
+
+
+def test_cli_writes_xlsx_through_its_temporary_output_file(tmp_path: Path) -> None:
+    """-o goes through a temporary file renamed at the end: the workbook lands at the name asked."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "findings.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "gaudit", "check", "samples/gbk-2021-defects.txt",
+                           "--format", "xlsx", "-o", str(target)], capture_output=True, check=False,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 1, proc.stderr
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["问题", "文件", "机关"] and book["问题"].max_row == 6
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.xlsx"]  # no temporary file left

@@ -3,7 +3,9 @@
 A blank cell is not a zero: the template requires every figure, and a blank
 leaves the table's identities unknown.  To keep an empty table readable the
 check reports ONE hit per run of consecutive blank cells in a row, naming the
-row and the first and last column of the run, at the first blank cell.  A row
+row and the first and last column of the run, at the first blank cell: where the reader
+left it empty (the gap after the row's label or after the last filled cell), so that the
+quoted line shows the gap, never the label alone.  A row
 whose label was not found at all counts as one blank run over all its cells.
 Tables that were not found are left to ``required-table``.
 
@@ -31,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, Text, column_label
-from gaudit.model import Cell, Document, Row, Table
+from gaudit.model import Cell, Document, Position, Row, Table
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
 
@@ -47,6 +49,27 @@ def _runs(row: Row) -> Iterator[list[tuple[str, Cell]]]:
         yield run
 
 
+_SEPARATORS = "|\uff5c\u2502\u2503\t"
+
+
+def _gap(doc: Document, offset: int, row: Row, index: int) -> Position:
+    """Where the ``index``-th cell of ``row`` (blank) stands.  A blank cell with no place of its
+    own carries its row's label offset: count ``index + 1`` separators past the label and point
+    at the gap just after the last one (or at that separator when the line ends there)."""
+    pos = doc.position(offset)
+    if pos != row.position:
+        return pos
+    text = doc.normalized.text
+    end = text.find("\n", offset)
+    line = text[offset:len(text) if end < 0 else end]
+    separators = [i for i, c in enumerate(line) if c in _SEPARATORS]
+    if not separators:  # cells set apart by runs of spaces
+        separators = [i for i in range(1, len(line)) if line[i] == " " and line[i - 1] != " "]
+    if len(separators) <= index:
+        return pos
+    return doc.position(offset + min(separators[index] + 1, len(line) - 1))
+
+
 def _hit(doc: Document, table: Table, row: Row, run: list[tuple[str, Cell]]) -> Hit:
     first_key, first = run[0]
     last_key = run[-1][0]
@@ -58,7 +81,8 @@ def _hit(doc: Document, table: Table, row: Row, run: list[tuple[str, Cell]]) -> 
     else:
         cells = Text(f"{first_label.zh}至{last_label.zh}共{n}个单元格",
                      f"{n} cells from {first_label.en} to {last_label.en}")
-    pos = doc.position(first.offset) if row.found else row.position
+    index = list(row.cells).index(first_key)
+    pos = _gap(doc, first.offset, row, index) if row.found else row.position
     return Hit(pos.line, pos.col, {"last_column_label": last_label, "count": n, "cells": cells},
                section=TABLE_SECTION[table.key], table=table.key, row=row.key, column=first_key)
 

@@ -33,7 +33,9 @@ other_titles : str, default "自查|工作要点|工作计划|实施方案|工�
     notice ``关于公布…年度报告的公告`` that links to a report but is not one.
 
 Titles are matched in Simplified script.  Placeholders: ``{year}`` (the report's
-year, when known).
+year, when known); with ``no-statutory-content``, ``{reason}``: which test applied, in
+words (the title naming another document, quoted as written; or how many statutory
+sections were found).
 
 Examples
 --------
@@ -54,7 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, compiled
+from gaudit.checks._base import CheckType, Hit, Param, Text, compiled
 from gaudit.model import Document
 from gaudit.normalize import fold
 
@@ -69,11 +71,16 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         return
     title = fold(doc.facts.title or "")
     if title and compiled(params["other_titles"]).search(title):
-        yield Hit(1, 1)
+        written = doc.facts.title or ""
+        yield Hit(1, 1, {"reason": Text(f"标题「{written}」表明是其他文件",
+                                        f"the title 「{written}」 names another kind of document")})
         return
-    if len(doc.sections) < params["min_sections"] and not (
+    found = len(doc.sections)
+    if found < params["min_sections"] and not (
             title and compiled(params["report_titles"]).search(title)):
-        yield Hit(1, 1)
+        yield Hit(1, 1, {"reason": Text(
+            f"六个法定章节只找到 {found} 个(至少应有 {params['min_sections']} 个)",
+            f"only {found} of the six statutory sections found (at least {params['min_sections']} needed)")})
 
 
 CHECK = CheckType(
@@ -89,6 +96,6 @@ CHECK = CheckType(
         "other_titles": Param("regex", "a title naming another kind of document",
                               "自查|工作要点|工作计划|实施方案|工作方案|考核|评估|简报|(?:通知|公告|公示|通报)$"),
     },
-    placeholders=frozenset({"year"}),
+    placeholders=frozenset({"year", "reason"}),
     run=run,
 )

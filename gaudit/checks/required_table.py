@@ -11,7 +11,8 @@ Parameters
 tables : list of str, default [active, applications, reviews]
     The tables that must be present.
 
-Placeholders: ``{table_title}``, ``{section}``, ``{section_title}``.
+Placeholders: ``{table_title}``, ``{section}``, ``{section_title}``, ``{heading}`` (the
+section's heading as the report writes it, the place the finding points at).
 
 Examples
 --------
@@ -37,13 +38,14 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         sec = doc.section(TABLE_SECTION[key])
         if sec is not None:
-            yield Hit(sec.position.line, sec.position.col, section=sec.number, table=key)
+            yield Hit(sec.position.line, sec.position.col, {"heading": sec.heading},
+                      section=sec.number, table=key)
 
 
 CHECK = CheckType(
     name="required-table",
     doc=__doc__ or "",
     params={"tables": Param("tables", "tables that must be present", list(TABLE_KEYS))},
-    placeholders=frozenset({"table_title", "section", "section_title"}),
+    placeholders=frozenset({"table_title", "section", "section_title", "heading"}),
     run=run,
 )

@@ -85,7 +85,13 @@ class OutputOptions:
     rules: Sequence[RuleInfo] = ()
     """Every rule in force, described in SARIF's ``tool.driver.rules``."""
     quiet: bool = False
-    """Human formats: print only the summary."""
+    """Human formats: print only the summary (``-qq``)."""
+    list_min_severity: str | None = None
+    """Human formats: list only findings at or above this severity (``-q``: ``error``); the
+    summary still counts every finding."""
+    fail_on: str | None = "error"
+    """The ``--fail-on`` severity (``None`` for ``never``): JUnit makes failures of the
+    findings that fail the run and properties of the others."""
     statistics: bool = False
     """Human formats: add a per-rule count table."""
     color: bool | None = None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from gaudit.findings import Severity
 from gaudit.model import FailedFile, FileResult, Finding
+from gaudit.output.safe_text import escape_line
 from gaudit.output.strings import fix_plurals, strings
 
 if TYPE_CHECKING:
@@ -53,6 +55,8 @@ class ConciseWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self._stream = stream
         self._options = options
+        minimum = options.list_min_severity
+        self._min_rank = Severity(minimum).rank if minimum else 0
 
     def start(self) -> None:
         pass
@@ -61,13 +65,18 @@ class ConciseWriter:
         if self._options.quiet:
             return
         lang = self._options.lang
+        # One finding, one line: controls, bidi overrides and line breaks from a file name
+        # or a message are shown escaped.
+        path = escape_line(result.path)
         if isinstance(result, FailedFile):
-            message = one_line(result.error.message.get(lang))
-            self._stream.write(f"{result.path}:1:1: error unreadable {message}\n")
+            message = escape_line(one_line(result.error.message.get(lang)))
+            self._stream.write(f"{path}:1:1: error unreadable {message}\n")
             return
         self._stream.write("".join(
-            f"{result.path}:{_where(f)}: {f.severity.value} {f.rule} {one_line(f.message.get(lang))}\n"
+            f"{path}:{_where(f)}: {f.severity.value} {escape_line(f.rule)} "
+            f"{escape_line(one_line(f.message.get(lang)))}\n"
             for f in sorted(result.findings, key=lambda f: (f.hit.line, f.hit.col))
+            if f.severity.rank >= self._min_rank
         ))
 
     def finish(self, summary: Summary) -> None:

@@ -39,6 +39,8 @@ def is_named_file(stream: TextIO) -> bool:
     if stream is sys.stdout or stream is sys.__stdout__:
         return False
     name = getattr(stream, "name", None)
+    if isinstance(name, int):  # opened from a descriptor (the CLI's temporary output file)
+        return name > 2 and not stream.isatty()
     return isinstance(name, str) and not name.startswith("<") and not stream.isatty()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from gaudit.model import FailedFile, FileResult
+from gaudit.output.safe_text import escape_controls
 
 if TYPE_CHECKING:
     from gaudit.output.base import OutputOptions
@@ -22,13 +23,14 @@ _PROPERTY = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ","
 
 
 def escape_data(text: str) -> str:
-    """Escape the message part of a workflow command."""
-    return text.translate(_DATA)
+    """Escape the message part of a workflow command (other controls shown as ``\\x1b``)."""
+    return escape_controls(text.translate(_DATA))
 
 
 def escape_property(text: str) -> str:
-    """Escape a property value (``file=``, ``title=`` …) of a workflow command."""
-    return text.translate(_PROPERTY)
+    """Escape a property value (``file=``, ``title=`` …) of a workflow command: a line
+    break in a file name cannot start a command of its own."""
+    return escape_controls(text.translate(_PROPERTY))
 
 
 class GithubWriter:

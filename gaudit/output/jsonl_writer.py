@@ -1,4 +1,10 @@
-"""``--format jsonl``: one contract file object per line, then a summary line.
+"""``--format jsonl``: one record per line, each a JSON object with a ``type``.
+
+File records are ``gaudit.check/1`` file objects with ``"type": "file"``; the last line is
+the summary record ``{"type": "summary", "summary": {…}}``.  Both are objects told apart
+by ``type``.  Backward compatibility: earlier versions wrote ``{"summary": {…}}`` and file
+objects without ``type``; a reader that tells them apart by the ``summary`` key, or by
+``path`` (which only file records have), keeps working, and every key added is new.
 
 Each line is written and flushed as soon as its file is audited, so a consumer
 reading the pipe sees the first file before the last one is read.
@@ -41,7 +47,7 @@ class JsonlWriter:
         self._stream.flush()
 
     def add(self, result: FileResult) -> None:
-        self._line(file_to_contract(result, self._options.lang))
+        self._line({"type": "file", **file_to_contract(result, self._options.lang)})
 
     def finish(self, summary: Summary) -> None:
-        self._line({"summary": summary.to_contract()})
+        self._line({"type": "summary", "summary": summary.to_contract()})

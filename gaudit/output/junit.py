@@ -1,9 +1,12 @@
 """``--format junit``: JUnit XML, so CI test-report views list audited files.
 
-One ``<testsuite name="gaudit">`` with one ``<testcase>`` per file; each
-finding is a ``<failure>`` of that test case and an unreadable file is an
-``<error>``.  ``tests`` counts files, ``failures`` the files with findings,
-``errors`` the unreadable files.
+One ``<testsuite name="gaudit">`` with one ``<testcase>`` per file.  A finding at or
+above the ``--fail-on`` severity (``OutputOptions.fail_on``) is a ``<failure>`` of its
+test case; findings below it (warnings when the run succeeds) do not fail the case: they
+are listed in the case's ``<system-out>`` and counted in its ``<properties>``
+(``gaudit.warnings``, ``gaudit.infos``).  An unreadable file is an ``<error>``.
+``tests`` counts files, ``failures`` the files with failing findings, ``errors`` the
+unreadable files.  Characters XML cannot carry are removed.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING, TextIO
 
-from gaudit.model import FailedFile, FileResult
+from gaudit.findings import Severity
+from gaudit.model import AuditedFile, FailedFile, FileResult
 
 if TYPE_CHECKING:
     from gaudit.output.base import OutputOptions
@@ -25,7 +29,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("", text)
 
 
 #: Test cases kept in memory before the spool moves to a temporary file.
@@ -61,14 +65,33 @@ class JunitWriter:
             error = ET.SubElement(case, "error", type=kind, message=message)
             error.text = f"{_clean(result.path)}: {message}"
         elif result.findings:
-            self._failures += 1
-            for f in result.findings:
-                message = _clean(f.message.get(lang))
-                failure = ET.SubElement(case, "failure", type=f.kind, message=f"{f.rule}: {message}")
-                failure.text = f"{_clean(result.path)}:{f.line}:{f.col}: {f.severity.value} {f.rule} {message}"
+            self._findings(case, result)
         ET.indent(case, level=2)  # a case stands two levels deep: testsuites > testsuite
         self._spool.write(("\n    " if self._tests else "") + ET.tostring(case, encoding="unicode"))
         self._tests += 1
+
+    def _findings(self, case: ET.Element, result: AuditedFile) -> None:
+        lang, threshold = self._options.lang, self._options.fail_on
+        rank = Severity(threshold).rank if threshold else None
+        failing = [f for f in result.findings if rank is not None and f.severity.rank >= rank]
+        passing = [f for f in result.findings if f not in failing]
+        path = _clean(result.path)
+        if passing:
+            properties = ET.SubElement(case, "properties")
+            for severity in ("error", "warning", "info"):
+                count = sum(1 for f in passing if f.severity == severity)
+                if count:
+                    ET.SubElement(properties, "property", name=f"gaudit.{severity}s", value=str(count))
+        for f in failing:
+            message = _clean(f.message.get(lang))
+            failure = ET.SubElement(case, "failure", type=f.kind, message=f"{_clean(f.rule)}: {message}")
+            failure.text = f"{path}:{f.line}:{f.col}: {f.severity.value} {_clean(f.rule)} {message}"
+        if failing:
+            self._failures += 1
+        if passing:
+            out = ET.SubElement(case, "system-out")
+            out.text = "\n".join(f"{path}:{f.line}:{f.col}: {f.severity.value} {_clean(f.rule)} "
+                                 f"{_clean(f.message.get(lang))}" for f in passing)
 
     def finish(self, summary: Summary) -> None:
         counts = {"tests": str(self._tests), "failures": str(self._failures), "errors": str(self._errors)}

@@ -13,11 +13,12 @@ never the line number, so an alert survives lines being inserted above it.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import re
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+from gaudit.baseline import finding_fingerprint
 from gaudit.model import FailedFile, FileResult, Finding
 from gaudit.output.contract import TOOL_NAME
 from gaudit.output.json_stream import ArrayStream, dumps, key_prefix
@@ -58,29 +59,43 @@ def _file_uri(absolute: str) -> str:
     return "file://" + quote(posix, safe="/:")
 
 
-def fingerprint(uri: str, finding: Finding, line_text: str) -> str:
-    """Hash of what identifies a finding apart from where the line now stands."""
-    parts = (uri, finding.rule, finding.row or "", finding.column or "", line_text.strip())
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+#: The one fingerprint of a finding, shared with the baseline file.
+fingerprint = finding_fingerprint
 
 
 def _text(value: str, fallback: str) -> str:
     return value.strip() or fallback
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(「\"'])|(?<=[。!?])")
+#: A shortDescription longer than this is replaced by the rule's title.
+SHORT_LIMIT = 160
+
+
+def first_sentence(text: str) -> str:
+    """The first whole sentence of ``text`` (its line breaks joined), or ``""``."""
+    flat = " ".join(text.split())
+    if not flat:
+        return ""
+    return _SENTENCE_END.split(flat, maxsplit=1)[0].strip()
+
+
 def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    """A reportingDescriptor for one rule."""
-    description = rule.description.strip()
-    first_line = description.splitlines()[0] if description else ""
-    short = _text(first_line, rule.name or rule.id)
-    full = _text(description, short)
-    help_text, help_markdown = full, full
+    """A reportingDescriptor for one rule: a whole first sentence as the short description
+    (the title when that sentence is long), the whole description, help on silencing it."""
+    title = rule.name or rule.id
+    sentence = first_sentence(rule.description)
+    short = sentence if sentence and len(sentence) <= SHORT_LIMIT else title
+    full = _text(rule.description, short)
+    silence = (f"To silence it: `--ignore {rule.id}`, `ignore: [{rule.id}]` in .gaudit.yaml, or "
+               f"`per-file-ignores` for some files; `gaudit rules {rule.id}` explains it.")
+    help_text, help_markdown = f"{full}\n\n{silence.replace('`', '')}", f"{full}\n\n{silence}"
     if rule.source.strip():
         help_text += f"\n\nSource: {rule.source.strip()}"
         help_markdown += f"\n\n**Source:** {rule.source.strip()}"
     return {
         "id": rule.id,
-        "name": rule.name or rule.id,
+        "name": title,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "help": {"text": help_text, "markdown": help_markdown},

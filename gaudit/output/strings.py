@@ -7,6 +7,10 @@ labels, headers and summary sentences of the terminal and concise writers.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gaudit.summary import Summary
 
 ZH: dict[str, str] = {
     "error": "错误",
@@ -35,7 +39,10 @@ ZH: dict[str, str] = {
     "actual_only": "实为 {actual}",
     "unreadable": "无法读取:{message}",
     "unreadable_kind": "无法读取({kind}):{message}",
-    "files_line": "审查文件 {files} 个:无问题 {clean} 个,有错误 {with_errors} 个,无法读取 {failed} 个",
+    "files_line": "审查文件 {files} 个:无问题 {clean} 个,有错误 {with_errors} 个,仅有警告 {with_warnings} 个"
+                  "{infos_part},无法读取 {failed} 个",
+    "infos_part": ",仅有提示 {with_infos} 个",
+    "listing_hidden": "(列表中未显示警告和提示 {hidden} 个)",
     "findings_line": "发现问题 {total} 个:错误 {errors} 个,警告 {warnings} 个,提示 {infos} 个",
     "no_findings": "未发现问题",
     "by_kind": "按类别:",
@@ -76,7 +83,10 @@ EN: dict[str, str] = {
     "actual_only": "found {actual}",
     "unreadable": "unreadable: {message}",
     "unreadable_kind": "unreadable ({kind}): {message}",
-    "files_line": "{files} files audited: {clean} clean, {with_errors} with errors, {failed} unreadable",
+    "files_line": "{files} files audited: {clean} clean, {with_errors} with errors, {with_warnings} with "
+                  "warnings only{infos_part}, {failed} unreadable",
+    "infos_part": ", {with_infos} with infos only",
+    "listing_hidden": "({hidden} warnings and infos not listed)",
     "findings_line": "{total} problems: {errors} errors, {warnings} warnings, {infos} infos",
     "no_findings": "No problems found",
     "by_kind": "By kind:",
@@ -98,6 +108,15 @@ def strings(lang: str) -> dict[str, str]:
 
 # "1 problems" -> "1 problem": English sentences are built from plural templates.
 _ONE_PLURAL = re.compile(r"(?<![\d.])1 (problem|file|error|warning|info)s\b")
+
+
+def files_line(summary: Summary, lang: str) -> str:
+    """``10 files audited: 2 clean, …``: every file in exactly one bucket."""
+    s = strings(lang)
+    infos = s["infos_part"].format(with_infos=summary.with_infos) if summary.with_infos else ""
+    return fix_plurals(s["files_line"].format(
+        files=summary.files, clean=summary.clean, with_errors=summary.with_errors,
+        with_warnings=summary.with_warnings, infos_part=infos, failed=summary.failed), lang)
 
 
 def fix_plurals(text: str, lang: str) -> str:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
-from gaudit.findings import kind_title
+from gaudit.findings import Severity, kind_title
 from gaudit.model import AuditedFile, FailedFile, FileResult, Finding
 from gaudit.output.concise import one_line
-from gaudit.output.strings import fix_plurals, strings
+from gaudit.output.safe_text import escape_line, is_unsafe
+from gaudit.output.strings import files_line, fix_plurals, strings
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,9 +33,12 @@ _ELLIPSIS = "…"
 
 
 def _display_char(char: str) -> str:
-    """How one source character is drawn: tabs as spaces, controls as one space."""
+    """How one source character is drawn: tabs as spaces; controls, bidi overrides and line
+    separators as visible escapes (``\\x1b``, ``\\u202e``), never interpreted."""
     if char == "\t":
         return _TAB
+    if is_unsafe(char):
+        return escape_line(char)
     if unicodedata.category(char) == "Cc":
         return " "
     return char
@@ -71,12 +75,28 @@ def quote_window(line: str, col: int, room: int) -> tuple[str, int]:
     return prefix + "".join(drawn[start:end]) + suffix, caret
 
 
+# Kinsoku: characters a Chinese line must not start with, and must not end with.
+NO_LINE_START = frozenset(")]}」』】〕》〉,。、:;!?)…·%")
+NO_LINE_END = frozenset("([{「『【〔《〈(")
+
+
+def _break(current: str, char: str) -> tuple[str, str]:
+    """Split before ``char`` (which starts the next piece), moving characters down so that
+    the next piece does not start with a closing mark nor this one end with an opening one."""
+    head, carry = current.rstrip(), ""
+    while len(head) > 1 and ((carry or char)[0] in NO_LINE_START or head[-1] in NO_LINE_END):
+        head, carry = head[:-1], head[-1] + carry
+    return head, carry
+
+
 def fold_cells(text: str, room: int, words: bool = False) -> list[str]:
     """``text`` cut into pieces of at most ``room`` terminal cells.
 
     Chinese is not written with spaces between words, so by default the text is cut
     where the room ends rather than at a space (which, in these messages, sits inside
-    a label).  With ``words`` (English), a piece ends at its last space when it has one.
+    a label), never before a closing mark such as ``)」,。`` nor after an opening one
+    such as ``(「`` (a piece may then be a cell or two shorter).  With ``words``
+    (English), a piece ends at its last space when it has one.
     """
     from rich.cells import cell_len
 
@@ -89,8 +109,8 @@ def fold_cells(text: str, room: int, words: bool = False) -> list[str]:
                 pieces.append(current[:cut])
                 current = current[cut + 1:]
             else:
-                pieces.append(current.rstrip())
-                current = ""
+                head, current = _break(current, char)
+                pieces.append(head)
             if char == " " and not current:
                 continue
         current += char
@@ -123,6 +143,14 @@ class TerminalWriter:
             emoji=False,
         )
         self._rule_kinds: dict[str, str] = {r.id: r.kind for r in options.rules}
+        minimum = options.list_min_severity
+        self._min_rank = Severity(minimum).rank if minimum else 0
+        self._hidden = 0
+
+    @property
+    def console(self) -> Console:
+        """The console the report is drawn on (a progress bar shares it)."""
+        return self._console
 
     def start(self) -> None:
         pass
@@ -140,13 +168,16 @@ class TerminalWriter:
             kind = result.error.kind
             template = self._s["unreadable" if kind == "unreadable" else "unreadable_kind"]
             message = template.format(kind=kind, message=one_line(result.error.message.get(self._options.lang)))
-            console.print(Text.assemble((result.path, "bold"), "  ", (message, "red")))
+            console.print(Text.assemble((escape_line(result.path), "bold"), "  ", (escape_line(message), "red")))
             console.print()
             return
-        if not result.findings:
+        shown = [f for f in result.findings if f.severity.rank >= self._min_rank]
+        self._hidden += len(result.findings) - len(shown)
+        if not shown:
             return
-        console.print(self._header(result))
-        findings = sorted(result.findings, key=lambda f: (f.hit.line, f.hit.col))
+        for line in self._header(result):
+            console.print(line, overflow="fold")  # a long path is folded, never cut
+        findings = sorted(shown, key=lambda f: (f.hit.line, f.hit.col))
         severity_width = max(self._cells(self._severity(f.severity)) for f in findings)
         line_width = len(str(max(f.line for f in findings)))
         position_width = max(self._cells(self._where(f)) for f in findings)
@@ -167,12 +198,15 @@ class TerminalWriter:
             return f"{f.line}:{f.col}"
         return self._s["page_position"].format(page=f.page, line=f.line, col=f.col)
 
-    def _header(self, result: AuditedFile) -> Text:
+    def _header(self, result: AuditedFile) -> list[Text]:
+        """The file's path, who wrote it, then what it is; on two lines (the second indented)
+        when one does not fit."""
         from rich.text import Text
 
         s = self._s
         facts = result.facts
-        who = " ".join(x for x in (facts.organ, s[f"level_{facts.organ_level}"] if facts.organ_level else "") if x)
+        level = s[f"level_{facts.organ_level}"] if facts.organ_level else ""
+        who = escape_line(" ".join(x for x in (facts.organ, level) if x))
         about = [s[f"format_{result.format.value}"] if result.format.value != "text" else "",
                  result.encoding or ""]
         if result.script:
@@ -181,11 +215,14 @@ class TerminalWriter:
             about.append(s["year"].format(year=facts.year))
         if facts.template:
             about.append(s["template"].format(template=facts.template))
-        parts: list[str | tuple[str, str]] = [(result.path, "bold")]
+        parts: list[str | tuple[str, str]] = [(escape_line(result.path), "bold")]
         if who:
             parts += ["  ", (who, "bold cyan")]
-        parts += ["  ", (" · ".join(x for x in about if x), "dim")]
-        return Text.assemble(*parts)
+        described = " · ".join(x for x in about if x)
+        whole = Text.assemble(*parts, "  ", (described, "dim"))
+        if whole.cell_len <= (self._console.width or 80):
+            return [whole]
+        return [Text.assemble(*parts), Text.assemble("  ", (described, "dim"))]
 
     def _finding(self, result: AuditedFile, f: Finding, severity_width: int, line_width: int,
                  position_width: int) -> None:
@@ -197,10 +234,10 @@ class TerminalWriter:
         position = self._where(f)
         head = Text.assemble(
             "  ", (label, _SEVERITY_STYLE.get(f.severity, "bold")), pad, "  ",
-            (position, "dim"), " " * (position_width - self._cells(position) + 2), (f.rule, "magenta"),
+            (position, "dim"), " " * (position_width - self._cells(position) + 2), (escape_line(f.rule), "magenta"),
         )
         indent = " " * (2 + severity_width + 2)
-        message = one_line(f.message.get(self._options.lang))
+        message = escape_line(one_line(f.message.get(self._options.lang)))
         width = console.width or 80
         if head.cell_len + 2 + self._cells(message) <= width:
             console.print(Text.assemble(head, "  ", message), no_wrap=True, overflow="crop")
@@ -219,9 +256,11 @@ class TerminalWriter:
             console.print(Text.assemble((gutter, "dim"), shown), no_wrap=True, overflow="crop")
             console.print(Text.assemble((blank_gutter, "dim"), " " * caret, ("^", "bold red")),
                           no_wrap=True, overflow="crop")
-        detail = self._detail(f)
+        detail = escape_line(self._detail(f))
         if detail:
-            console.print(Text.assemble(indent, (detail, "cyan")))
+            # Wrapped under its indent, like the message, never back to column 0.
+            for part in fold_cells(detail, max(width - len(indent), 20), self._options.lang == "en"):
+                console.print(Text.assemble(indent, (part, "cyan")), no_wrap=True, overflow="crop")
 
     def _detail(self, f: Finding) -> str:
         s, lang = self._s, self._options.lang
@@ -243,9 +282,7 @@ class TerminalWriter:
         from rich.text import Text
 
         s, lang, console = self._s, self._options.lang, self._console
-        console.print(Text(fix_plurals(s["files_line"].format(
-            files=summary.files, clean=summary.clean, with_errors=summary.with_errors,
-            failed=summary.failed), lang), style="bold"))
+        console.print(Text(files_line(summary, lang), style="bold"))
         if summary.findings:
             console.print(Text(fix_plurals(s["findings_line"].format(
                 total=summary.findings, errors=summary.errors, warnings=summary.warnings,
@@ -253,10 +290,12 @@ class TerminalWriter:
             ranked = sorted(summary.by_kind.items(), key=lambda item: (-item[1], item[0]))
             width = max(self._cells(kind_title(kind, lang)) for kind, _ in ranked)
             for kind, count in ranked:
-                title = kind_title(kind, lang)
+                title = escape_line(kind_title(kind, lang))
                 console.print(Text(f"  {title}{' ' * (width - self._cells(title))}  {count}"))
         elif not summary.failed:
             console.print(Text(s["no_findings"], style="green"))
+        if self._hidden:
+            console.print(Text(fix_plurals(s["listing_hidden"].format(hidden=self._hidden), lang), style="dim"))
         if self._options.statistics and summary.by_rule:
             self._statistics(summary)
         self._console.file.flush()
