@@ -26,6 +26,7 @@ from gaudit.model import AuditedFile, Document, FailedFile, FileError, FileResul
 from gaudit.sources import Limits, SourceError
 
 if TYPE_CHECKING:
+    from gaudit.cross.record import RecordSpec
     from gaudit.rules import Rule
 
 T = TypeVar("T")
@@ -41,6 +42,8 @@ class AuditOptions:
     """Decode every file with this codec instead of detecting."""
     max_size: int = 20 * 1024 * 1024
     debug: bool = False
+    record: RecordSpec | None = None
+    """When set, each audited file also carries its compact cross-report record."""
 
 
 class InputError(UserError):
@@ -151,6 +154,7 @@ def audit_document(doc: Document, options: AuditOptions) -> AuditedFile:
         tables=doc.tables,
         findings=findings,
         quoted_lines=quoted,
+        record=None if options.record is None else options.record.make(doc),
     )
 
 

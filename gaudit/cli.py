@@ -24,6 +24,7 @@ from gaudit.output.base import ExtractFormat, Format
 
 if TYPE_CHECKING:
     from gaudit.audit import AuditOptions, Job
+    from gaudit.cross.passes import CrossSetup
     from gaudit.rules import Rule
     from gaudit.settings import Settings
 
@@ -229,6 +230,12 @@ def check(
     config: ConfigOpt = None,
     debug: DebugOpt = False,
     force_exclude: ForceExcludeOpt = False,
+    previous: Annotated[list[str] | None, typer.Option(
+        "--previous", help="Earlier reports (folder or file, repeatable) compared with, not audited.")] = None,
+    hierarchy: Annotated[Path | None, typer.Option(
+        "--hierarchy", help="YAML file mapping each parent organ to its children's names.")] = None,
+    no_cross: Annotated[bool, typer.Option(
+        "--no-cross", help="Skip the cross-report pass (years, copies, duplicates, sums).")] = False,
 ) -> None:
     """Audit reports and list their defects."""
     if fmt is None:
@@ -242,19 +249,31 @@ def check(
         {"rules": [str(p) for p in rules or []], "select": _split(select),
          "ignore": _split(ignore), "severity": severity or [], "fail_on": fail_on,
          "lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
-         "max_size": max_size},
+         "max_size": max_size, "previous": previous, "cross": False if no_cross else None,
+         "hierarchy": str(hierarchy) if hierarchy is not None else None},
         config,
     )
     rule_list = _load_rules(settings)
     options = _options(settings, rule_list, encoding, debug)
     job_list = _jobs(paths, settings, stdin_filename, force_exclude)
-    code = _run_check(job_list, options, settings, fmt, output, quiet, statistics, color)
+    code = _run_check(job_list, options, settings, fmt, output, quiet, statistics, color,
+                      _cross_setup(settings, rule_list))
     raise typer.Exit(code)
+
+
+def _cross_setup(settings: Settings, rules: list[Rule]) -> CrossSetup | None:
+    """The cross-report pass's setup (None: no cross rule, or --no-cross); its warnings go to stderr."""
+    from gaudit.cross.setup import setup_from_settings
+
+    def warn(message: Bilingual) -> None:
+        print(f"gaudit: {message.get(settings.lang)}", file=sys.stderr)
+
+    return setup_from_settings(settings, rules, warn)
 
 
 def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, fmt: str,
                output: Path | None, quiet: bool, statistics: bool,
-               color: bool | None) -> int:
+               color: bool | None, cross: CrossSetup | None = None) -> int:
     from gaudit.findings import Severity
     from gaudit.output import MACHINE_FORMATS, Format, OutputOptions, make_writer
     from gaudit.run import run
@@ -267,7 +286,8 @@ def _run_check(job_list: list[Job], options: AuditOptions, settings: Settings, f
     ))
     threshold = None if settings.fail_on == "never" else Severity(settings.fail_on)
     with _progress(len(job_list), settings.lang) as advance:
-        outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=threshold, each=advance)
+        outcome = run(job_list, options, writer, workers=settings.jobs, fail_on=threshold, each=advance,
+                      cross=cross)
     stream.flush()
     if output is not None:
         stream.close()
