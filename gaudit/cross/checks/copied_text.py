@@ -19,7 +19,7 @@ ever the earlier one.
 
 Parameters
 ----------
-threshold : number, default 0.7
+threshold : number, default 0.6
     Least share (0-1) of common text for a near copy.
 sections : list of section numbers, default [1, 5, 6]
 min_chars : int, default 60
@@ -105,7 +105,7 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if not 0 < float(params["threshold"]) <= 1:
-        raise ParamError("threshold", "the threshold is a share between 0 and 1, e.g. 0.7")
+        raise ParamError("threshold", "the threshold is a share between 0 and 1, e.g. 0.6")
     if params["sections"] == "any":
         raise ParamError("sections", "name the narrative sections to compare, e.g. [1, 5, 6]")
     if params["min_chars"] < 6:
@@ -117,7 +117,7 @@ CHECK = CrossCheck(
         name="copied-text",
         doc=__doc__ or "",
         params={
-            "threshold": Param("number", "least share of common text", 0.7),
+            "threshold": Param("number", "least share of common text", 0.6),
             "sections": Param("sections", "narrative sections compared", [1, 5, 6]),
             "min_chars": Param("int", "least cleaned characters of a section", 60),
             "boilerplate": Param("str-list", "regexes of sentences that do not count", list(BOILERPLATE)),
