@@ -32,8 +32,9 @@ _LONG_FORMS: tuple[tuple[str, str], ...] = (
 )
 #: A government's own name: the place, without 政府 (``XX镇政府`` -> ``XX镇``).
 _GOVERNMENT_RE = re.compile(r"(镇|乡|街道|苏木|县|区|市|旗|州|盟|省|自治区)政府$")
-#: One leading place of a longer name (``江州市``, ``临川县``), lazily the shortest.
-_PLACE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
+#: One leading place of a longer name (``江州市``, ``临川县``): the shortest of at least two
+#: characters before a place word (so 江州市 is one place, not 江州 and 市…).
+_PLACE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
 
 
 def organ_key(name: str | None) -> str | None:

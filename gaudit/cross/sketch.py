@@ -39,7 +39,7 @@ _NOT_WORD_RE = re.compile(r"[\W_]+")
 def clean_text(text: str, boilerplate: Sequence[re.Pattern[str]]) -> str:
     """The text that counts for copying: boilerplate sentences out, digits folded, letters only."""
     kept = [s for s in _SENTENCE_RE.split(text) if s and not any(p.search(s) for p in boilerplate)]
-    joined = _DIGITS_RE.sub("#", "".join(kept))
+    joined = _DIGITS_RE.sub("0", "".join(kept))
     return _NOT_WORD_RE.sub("", joined)
 
 
