@@ -1,18 +1,19 @@
 """Cross hits into findings: the rule's id, kind and severity, its message in both languages.
 
 The per-file engine words findings from a :class:`~gaudit.model.Document`; a cross hit has
-only records, so its placeholders are filled here from the record (year, organ) and the
-template's labels of the row, column, table and section concerned.
+only records, so its placeholders are gathered here from the record (year, organ) and the
+template's labels of the row, column, table and section concerned, then worded by the
+engine's own message function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from gaudit.cross.checks import CrossHit, cross_checks
 from gaudit.cross.corpus import Corpus
-from gaudit.i18n import Bilingual
+from gaudit.engine import _message  # one wording of messages for both passes
 from gaudit.labels import column_label, row_label, section_title, table_title
 from gaudit.model import Finding, Position
 
@@ -20,21 +21,6 @@ if TYPE_CHECKING:
     from gaudit.rules import Rule
 
 __all__ = ["cross_findings"]
-
-
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-def _show(value: object, lang: str) -> str:
-    if value is None:
-        return "未知" if lang == "zh" else "unknown"
-    if isinstance(value, Bilingual):
-        return value.get(lang)
-    if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 def _placeholders(hit: CrossHit, corpus: Corpus) -> dict[str, Any]:
@@ -56,13 +42,6 @@ def _placeholders(hit: CrossHit, corpus: Corpus) -> dict[str, Any]:
         values["actual"] = h.actual
     values.update(h.values)
     return values
-
-
-def _message(rule: Rule, values: Mapping[str, Any]) -> Bilingual:
-    zh = rule.message.get("zh") or rule.message.get("en") or rule.id
-    en = rule.message.get("en") or zh
-    return Bilingual(zh.format_map(_Values({k: _show(v, "zh") for k, v in values.items()})),
-                     en.format_map(_Values({k: _show(v, "en") for k, v in values.items()})))
 
 
 def _finding(rule: Rule, hit: CrossHit, corpus: Corpus) -> Finding:
