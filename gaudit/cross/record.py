@@ -21,7 +21,7 @@ from gaudit.cross.sketch import clean_text, signature
 from gaudit.model import Document, Position, SourceText
 from gaudit.template import SPECS
 
-__all__ = ["Place", "Record", "RecordSpec", "SectionSketch"]
+__all__ = ["Place", "Record", "RecordSpec", "SectionSketch", "pack_places", "unpack_place"]
 
 #: Row key of a recorded row: ``(table, row)``.
 RowKey = tuple[str, str]
@@ -56,6 +56,22 @@ class Place:
         return cls(position.line, position.col, shown.line, shown.page)
 
 
+def pack_places(places: list[Place | None]) -> bytes:
+    """Places as int32 quadruples (line, col, shown line, page or 0); ``None`` as zeros."""
+    numbers = array("i")
+    for p in places:
+        numbers.extend((0, 0, 0, 0) if p is None else (p.line, p.col, p.shown_line, p.page or 0))
+    return numbers.tobytes()
+
+
+def unpack_place(packed: bytes, index: int) -> Place | None:
+    """Place ``index`` of :func:`pack_places`' bytes, or ``None``."""
+    numbers = array("i", packed[index * 16:index * 16 + 16])
+    if len(numbers) < 4 or numbers[0] == 0:
+        return None
+    return Place(numbers[0], numbers[1], numbers[2], numbers[3] or None)
+
+
 @dataclass(frozen=True, slots=True)
 class SectionSketch:
     section: int
@@ -75,8 +91,8 @@ class Record:
     template: str | None
     cells: bytes = b""
     """Recorded rows' values in :meth:`RecordSpec.layout` order, float64, NaN for no number."""
-    places: tuple[Place | None, ...] = ()
-    """Where each recorded row stands, same order; ``None`` for a row not found."""
+    places: bytes = b""
+    """Where each recorded row stands, same order (:func:`pack_places`); line 0 for a row not found."""
     sketches: tuple[SectionSketch, ...] = ()
     title: Place | None = None
     previous: bool = False
@@ -106,8 +122,7 @@ class RecordSpec:
         layout = self.layout(record.template)
         if (table, row) not in layout:
             return None
-        index = self.rows.index((table, row))
-        if index >= len(record.places) or record.places[index] is None:
+        if self.place(record, table, row) is None:
             return None
         at, columns = layout[(table, row)]
         numbers = array("d", record.cells)
@@ -121,8 +136,7 @@ class RecordSpec:
     def place(self, record: Record, table: str, row: str) -> Place | None:
         if (table, row) not in self.rows:
             return None
-        index = self.rows.index((table, row))
-        return record.places[index] if index < len(record.places) else None
+        return unpack_place(record.places, self.rows.index((table, row)))
 
     def make(self, doc: Document) -> Record:
         """The record of an understood document (runs in the worker)."""
@@ -140,7 +154,7 @@ class RecordSpec:
                 numbers.append(float(value) if ok and value is not None else math.nan)
             places.append(Place.of(doc.source, row.position) if usable and row is not None else None)
         return Record(doc.path, facts.organ, facts.year, facts.template, numbers.tobytes(),
-                      tuple(places), self._sketches(doc), Place.of(doc.source, Position(1, 1)))
+                      pack_places(places), self._sketches(doc), Place.of(doc.source, Position(1, 1)))
 
     def _sketches(self, doc: Document) -> tuple[SectionSketch, ...]:
         patterns = [re.compile(p) for p in self.boilerplate]

@@ -44,7 +44,7 @@ def clean_text(text: str, boilerplate: Sequence[re.Pattern[str]]) -> str:
 
 
 def signature(text: str) -> bytes:
-    """The 128-slot signature (512 bytes) of cleaned ``text``; empty for text shorter than a shingle."""
+    """The 128-slot signature (256 bytes) of cleaned ``text``; empty for text shorter than a shingle."""
     if len(text) < _SHINGLE:
         return b""
     slots = [_EMPTY] * SLOTS
@@ -55,7 +55,8 @@ def signature(text: str) -> bytes:
         if value < slots[slot]:
             slots[slot] = value
     _densify(slots)
-    return array("I", slots).tobytes()
+    # 16 bits of each slot are kept: a false match of two slots (1 in 65,536) moves no estimate.
+    return array("H", (v & 0xFFFF for v in slots)).tobytes()
 
 
 def _densify(slots: list[int]) -> None:
@@ -77,7 +78,7 @@ def estimate(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures (0 when either is empty)."""
     if not a or not b:
         return 0.0
-    x, y = array("I", a), array("I", b)
+    x, y = array("H", a), array("H", b)
     return sum(1 for p, q in zip(x, y, strict=True) if p == q) / SLOTS
 
 
@@ -87,7 +88,7 @@ def candidate_pairs(sketches: Iterable[tuple[int, bytes]], per_bucket: int = 8) 
     ``sketches`` holds ``(item, signature)``; items without a signature are skipped."""
     items = [(i, s) for i, s in sketches if s]
     seen: set[tuple[int, int]] = set()
-    width = _ROWS * 4
+    width = _ROWS * 2
     for band in range(BANDS):
         buckets: dict[bytes, list[int]] = {}
         lo = band * width
