@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gaudit.model import AuditedFile, FileResult
+from gaudit.model import AuditedFile, FileResult, Related
 
-__all__ = ["OrganTally"]
+__all__ = ["OrganTally", "see_also"]
 
 _UNKNOWN = {"zh": "(机关未知)", "en": "(organ unknown)"}
 _HEADER = {"zh": "按机关和年度:", "en": "By organ and year:"}
@@ -38,8 +38,9 @@ class OrganTally:
         rows.sort(key=lambda r: (-r[2], -r[3], -r[4], r[0] or "\uffff", r[1] or 0))
         return rows
 
-    def lines(self, lang: str = "zh") -> list[str]:
-        """A header and one line per organ and year with findings, worst first."""
+    def lines(self, lang: str = "zh", most: int | None = None) -> list[str]:
+        """A header and one line per organ and year with findings, worst first (the first
+        ``most`` of them, then how many more)."""
         lang = "en" if lang == "en" else "zh"
         out = []
         for organ, year, errors, warnings, infos in self.ranked():
@@ -47,4 +48,18 @@ class OrganTally:
                 continue
             out.append("  " + _LINE[lang].format(organ=organ or _UNKNOWN[lang], year=year or "?",
                                                   errors=errors, warnings=warnings, infos=infos))
+        if most is not None and len(out) > most:
+            more = len(out) - most
+            out = [*out[:most], "  " + (f"… and {more} more" if lang == "en" else f"…… 另有 {more} 个")]
         return [_HEADER[lang], *out] if out else []
+
+
+def see_also(related: tuple[Related, ...], lang: str = "zh") -> str:
+    """``另见 a.txt:58, b.txt:p2:12`` / ``see also …``: the other reports of a cross finding."""
+    if not related:
+        return ""
+    places = []
+    for r in related:
+        where = "" if r.line is None else (f":{r.line}" if r.page is None else f":p{r.page}:{r.line}")
+        places.append(r.path + where)
+    return ("see also " if lang == "en" else "另见 ") + ", ".join(places)
