@@ -51,13 +51,18 @@ def _where(f: Finding) -> str:
 
 class ConciseWriter:
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
+        from gaudit.cross.tally import OrganTally
+
         self._stream = stream
         self._options = options
+        self._organs = OrganTally()
 
     def start(self) -> None:
         pass
 
     def add(self, result: FileResult) -> None:
+        if self._options.statistics:
+            self._organs.add(result)
         if self._options.quiet:
             return
         lang = self._options.lang
@@ -73,5 +78,6 @@ class ConciseWriter:
     def finish(self, summary: Summary) -> None:
         if self._options.statistics:
             self._stream.writelines(line + "\n" for line in statistics_lines(summary))
+            self._stream.writelines(line + "\n" for line in self._organs.lines(self._options.lang))
         self._stream.write(summary_sentence(summary, self._options.lang) + "\n")
         self._stream.flush()

@@ -123,12 +123,16 @@ class TerminalWriter:
             emoji=False,
         )
         self._rule_kinds: dict[str, str] = {r.id: r.kind for r in options.rules}
+        from gaudit.cross.tally import OrganTally
+
+        self._organs = OrganTally()
 
     def start(self) -> None:
         pass
 
     # ------------------------------------------------------------ per file
     def add(self, result: FileResult) -> None:
+        self._organs.add(result)
         for f in result.findings:
             self._rule_kinds.setdefault(f.rule, f.kind)
         if self._options.quiet:
@@ -222,6 +226,10 @@ class TerminalWriter:
         detail = self._detail(f)
         if detail:
             console.print(Text.assemble(indent, (detail, "cyan")))
+        if f.related:
+            from gaudit.cross.tally import see_also
+
+            console.print(Text.assemble(indent, (see_also(f.related, self._options.lang), "dim")))
 
     def _detail(self, f: Finding) -> str:
         s, lang = self._s, self._options.lang
@@ -259,6 +267,11 @@ class TerminalWriter:
             console.print(Text(s["no_findings"], style="green"))
         if self._options.statistics and summary.by_rule:
             self._statistics(summary)
+        organs = self._organs.lines(lang, None if self._options.statistics else 10)
+        if len(organs) > 2 or (organs and self._options.statistics):  # one organ: the lines above say it all
+            console.print()
+            for line in organs:
+                console.print(Text(line, style="bold" if line is organs[0] else ""))
         self._console.file.flush()
 
     def _statistics(self, summary: Summary) -> None:
