@@ -165,3 +165,17 @@ def test_output_is_identical_for_any_number_of_workers(tmp_path: Path) -> None:
     two, _ = check(".", "--jobs", "2", cwd=tmp_path)
     assert one == two
     assert {k for _, k, _ in cross(one)} == {"carryover-mismatch", "copied-text"}
+
+
+def test_cross_findings_keep_the_json_contract(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    write(tmp_path, "a.txt", report(ORGAN, 2022, forward=(2, 1, 0, 0, 0, 0, 3), section1=unique_text(60)))
+    write(tmp_path, "b.txt", report(ORGAN, 2023, carried_over=(4, 1, 0, 0, 0, 0, 5), section1=unique_text(61)))
+    _, proc = check(".", cwd=tmp_path)
+    doc = json.loads(proc.stdout.decode("utf-8"))
+    schema = json.loads((Path(__file__).parent / "schemas" / "check.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    assert doc["summary"]["by_kind"]["carryover-mismatch"] == 1
