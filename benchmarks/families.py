@@ -166,7 +166,8 @@ def score(n: int, seed: int, keep: str | None = None) -> int:
         truth = {tuple(t) for t in made["truth"]}  # type: ignore[attr-defined]
         clean = {fam.files[y] for fam in families if not fam.plant and not fam.children for y in fam.years}
         print(f"{len(files)} reports, {len(families)} families; truth {len(truth)} findings")
-        print(f"{'kind':<20} {'pairs':>5} {'files':>5} {'tp':>4} {'precision':>9} {'recall':>7}  (pairs: planted (file, other file); files: files with a finding)")
+        print("pairs: planted (file, other file); files: files with a finding of the kind")
+        print(f"{'kind':<20} {'pairs':>5} {'files':>5} {'tp':>4} {'precision':>9} {'recall':>7}")
         worst = 1.0
         for kind in KINDS:
             want = {(a, c) for a, k, c in truth if k == kind}

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 import bench
+
 from gaudit.template import SPECS
 
 _CHARS = ("安宝北碧昌成崇春淳达丹德东峰凤福富高广桂海汉和河红宏鸿华怀黄惠吉佳嘉江金锦景静"
