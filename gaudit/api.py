@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gaudit.audit import DEFAULT_TIMEOUT, AuditOptions, Job, audit_input, audit_many
+from gaudit.audit import DEFAULT_TIMEOUT, AuditOptions, Job, audit_input
 from gaudit.baseline import Acceptance, Baseline, per_file_ignores
+from gaudit.cross.passes import CrossSetup
+from gaudit.cross.setup import setup_from_settings
 from gaudit.discover import discover
 from gaudit.exitcode import ExitCode
 from gaudit.findings import Severity
 from gaudit.i18n import Bilingual, UserError
 from gaudit.model import AuditedFile, FileResult, Table
+from gaudit.run import results
 from gaudit.settings import Settings, load_settings, parse_severity_option
 from gaudit.summary import Summary
 
@@ -69,6 +72,8 @@ class Plan:
     acceptance: Acceptance = field(default_factory=Acceptance)
     notes: list[Bilingual] = field(default_factory=list)
     """What the user should know before the run (a folder with no matching file)."""
+    cross: CrossSetup | None = None
+    """The cross-report pass (None: no cross rule selected, or ``cross: false``)."""
 
     @property
     def fail_on(self) -> Severity | None:
@@ -86,8 +91,11 @@ def load_rule_set(settings: Settings) -> list[Rule]:
 def plan(paths: Sequence[str], settings: Settings, *, rule_set: Sequence[Rule] | None = None,
          encoding: str | None = None, debug: bool = False, stdin_name: str = "<stdin>",
          force_exclude: bool = False, baseline: str | Path | None = None,
-         timeout: float = DEFAULT_TIMEOUT) -> Plan:
-    """Find the files, load the rules and the accepted findings; raises :class:`UserError`."""
+         timeout: float = DEFAULT_TIMEOUT, warn: Callable[[Bilingual], None] | None = None) -> Plan:
+    """Find the files, load the rules and the accepted findings; raises :class:`UserError`.
+
+    ``warn`` hears what the cross-report pass has to say while it runs (an organ of the
+    hierarchy with no report); without it, those words join the plan's ``notes``."""
     if rule_set is None:
         rule_set = load_rule_set(settings)
     if encoding:
@@ -104,7 +112,8 @@ def plan(paths: Sequence[str], settings: Settings, *, rule_set: Sequence[Rule] |
     for glob, names, base in settings.per_file_ignores:
         ignores += per_file_ignores({glob: names}, base)
     accepted = Baseline.load(Path(baseline)) if baseline is not None else None
-    return Plan(jobs, options, settings, Acceptance(tuple(ignores), accepted), notes)
+    cross = setup_from_settings(settings, rule_set, warn if warn is not None else notes.append)
+    return Plan(jobs, options, settings, Acceptance(tuple(ignores), accepted), notes, cross)
 
 
 class CheckRun:
@@ -127,11 +136,15 @@ class CheckRun:
         """The paths that are (or will be) audited, in output order."""
         return [job.input.display for job in self.plan.jobs]
 
-    def stream(self) -> Iterator[FileResult]:
-        """Audit every file once, yielding results in path order without keeping them."""
+    def stream(self, each: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+        """Audit every file once, yielding results in path order without keeping them; ``each``
+        sees every result as soon as it is audited (before the cross-report pass, if any)."""
         threshold = self.plan.fail_on
         acceptance = self.plan.acceptance
-        for result in audit_many(self.plan.jobs, self.plan.options, self.plan.settings.jobs):
+        found, tick = results(self.plan.jobs, self.plan.options, self.plan.settings.jobs, each, self.plan.cross)
+        for result in found:
+            if tick is not None:
+                tick(result)
             if acceptance:
                 result = acceptance.apply(result)
             self.summary.add(result)

@@ -27,6 +27,7 @@ from gaudit.pool import Budget, in_process_map, supervised_map
 from gaudit.sources import Limits, SourceError
 
 if TYPE_CHECKING:
+    from gaudit.cross.record import RecordSpec
     from gaudit.rules import Rule
 
 T = TypeVar("T")
@@ -50,6 +51,8 @@ class AuditOptions:
     debug: bool = False
     timeout: float = DEFAULT_TIMEOUT
     """Seconds one file may take to read and audit; ``0`` for no limit."""
+    record: RecordSpec | None = None
+    """When set, each audited file also carries its compact cross-report record."""
 
 
 class InputError(UserError):
@@ -163,6 +166,7 @@ def audit_document(doc: Document, options: AuditOptions) -> AuditedFile:
         tables=doc.tables,
         findings=findings,
         quoted_lines=quoted,
+        record=None if options.record is None else options.record.make(doc),
     )
 
 
@@ -197,8 +201,8 @@ def _lost(job: Job) -> FileResult:
         "the worker process died twice while reading this file (out of memory?); please report it")))
 
 
-def run_jobs(func: Callable[[Job, Any], FileResult], jobs: Sequence[Job], options: Any, workers: int,
-             timeout: float = 0) -> Iterator[FileResult]:
+def run_jobs(func: Callable[[Job, Any], T], jobs: Sequence[Job], options: Any, workers: int,
+             timeout: float = 0) -> Iterator[T | FileResult]:
     """``func(job, options)`` for every job, in order, in ``workers`` supervised processes,
     each file within ``timeout`` seconds (``0``: no limit).
 
@@ -207,7 +211,7 @@ def run_jobs(func: Callable[[Job, Any], FileResult], jobs: Sequence[Job], option
     """
     # Never more workers than files (each would only cost a fork), nor than a sane cap.
     workers = min(workers or default_jobs(), len(jobs), MAX_WORKERS)
-    budget: Budget[Job, FileResult] = Budget(timeout, _timed_out, _lost)
+    budget: Budget[Job, T | FileResult] = Budget(timeout, _timed_out, _lost)
     if workers <= 1 or len(jobs) < 4:
         return in_process_map(func, jobs, options, budget)
     return supervised_map(func, jobs, options, workers, budget)

@@ -46,6 +46,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "period-mismatch": ("统计期限与报告年度不符", "statistics period does not match the year"),
     "implausible-value": ("数值不合常理", "implausible value"),
     "encoding": ("文件编码错误", "file could not be decoded cleanly"),
+    # Across reports (gaudit.cross): attached to the later (or the parent) report.
+    "carryover-mismatch": ("上年结转与上年报告的结转下年度不符",
+                           "carried over differs from last year's carried forward"),
+    "stock-mismatch": ("现行有效件数与上年报告不衔接", "documents in force do not follow from last year's"),
+    "copied-text": ("正文与另一份报告雷同", "text copied from another report"),
+    "duplicate-report": ("同一机关同一年度的重复报告", "two reports of the same organ and year"),
+    "aggregate-mismatch": ("上级数据与下级报告之和不符", "parent's figures differ from the sum of its children's"),
 }
 
 

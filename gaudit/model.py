@@ -442,6 +442,10 @@ class AuditedFile:
     """Text of the lines findings point at and of two lines either side, by line of the whole
     text (``Finding.hit.line``)."""
     status: Literal["ok"] = "ok"
+    record: object | None = None
+    """The compact record of the report that cross-report rules compare
+    (:class:`gaudit.cross.record.Record`), made by the worker only when such rules run;
+    the run removes it before any writer sees the file."""
 
     @property
     def year(self) -> int | None:

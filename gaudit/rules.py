@@ -69,7 +69,7 @@ ORGAN_KINDS: tuple[str, ...] = ("government", "department")
 #: Placeholders every message may use, whatever its check.
 DOC_PLACEHOLDERS = frozenset({"year", "title_year", "period_year"})
 #: Built-in rule files in catalogue order; any other file follows, sorted.
-_BUILTIN_ORDER = ("report", "sections", "tables", "applications", "active", "reviews", "narrative")
+_BUILTIN_ORDER = ("report", "sections", "tables", "applications", "active", "reviews", "narrative", "cross")
 
 _RULE_KEYS = ("id", "name", "kind", "check", "severity", "message", "description", "params", "formats",
               "years", "organ_levels", "organ_kinds", "examples")

@@ -6,8 +6,9 @@ Shared by the command line and by Python callers, so that both see the same resu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gaudit.audit import AuditOptions, Job, audit_many
 from gaudit.exitcode import ExitCode
@@ -16,7 +17,10 @@ from gaudit.model import FileResult
 from gaudit.output.base import Writer
 from gaudit.summary import Summary
 
-__all__ = ["ExitCode", "RunOutcome", "run"]
+if TYPE_CHECKING:
+    from gaudit.cross.passes import CrossSetup
+
+__all__ = ["ExitCode", "RunOutcome", "results", "run"]
 
 
 @dataclass
@@ -44,16 +48,31 @@ def reaches(result: FileResult, threshold: Severity | None) -> bool:
 
 def run(jobs: Sequence[Job], options: AuditOptions, writer: Writer, *, workers: int = 0,
         fail_on: Severity | None = Severity.ERROR,
-        each: Callable[[FileResult], None] | None = None) -> RunOutcome:
+        each: Callable[[FileResult], None] | None = None,
+        cross: CrossSetup | None = None) -> RunOutcome:
     """Audit ``jobs`` (in ``workers`` processes), hand each result to ``writer`` in path order
-    and to ``each`` (progress, debug output), and count them."""
+    and to ``each`` (progress, debug output), and count them.  With ``cross``, the results
+    wait for the cross-report pass (``each`` sees them as they are audited)."""
     outcome = RunOutcome(len(jobs))
     writer.start()
-    for result in audit_many(jobs, options, workers):
+    found, tick = results(jobs, options, workers, each, cross)
+    for result in found:
         outcome.summary.add(result)
         writer.add(result)
         outcome.failing = outcome.failing or reaches(result, fail_on)
-        if each is not None:
-            each(result)
+        if tick is not None:
+            tick(result)
     writer.finish(outcome.summary)
     return outcome
+
+
+def results(jobs: Sequence[Job], options: AuditOptions, workers: int,
+             each: Callable[[FileResult], None] | None,
+             cross: CrossSetup | None) -> tuple[Iterator[FileResult], Callable[[FileResult], None] | None]:
+    """The results in path order, and who sees each as it is written (with a cross-report
+    pass, ``each`` sees them earlier, as they are audited)."""
+    if cross is None:
+        return audit_many(jobs, options, workers), each
+    from gaudit.cross.passes import audit_with_cross
+
+    return audit_with_cross(jobs, options, workers, cross, each), None

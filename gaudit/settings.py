@@ -18,6 +18,8 @@ by another user.  Both kinds of file hold the same keys as the command line::
     jobs: 2
     max-size: 20MB
     per-file-ignores: {"2023/东岭镇*.txt": [implausible-value]}
+    cross: true                    # cross-report audits (gaudit.cross.config: also
+    previous: [../2022/]           #   previous, hierarchy, organs)
 
 ``per-file-ignores`` maps a glob to the rule ids or kinds silenced in the files it matches;
 the glob is relative to the folder of the config file that sets it (the current folder
@@ -73,6 +75,14 @@ class Settings:
     max_size: int = DEFAULT_MAX_SIZE
     per_file_ignores: list[tuple[str, list[str], str]] = field(default_factory=list)
     """``(glob, rule ids or kinds, folder the glob is relative to)``."""
+    cross: bool = True
+    """Run the cross-report pass (when cross rules are selected)."""
+    previous: list[str] = field(default_factory=list)
+    """Folders or files of earlier reports compared with, not audited."""
+    hierarchy: dict[str, list[str]] = field(default_factory=dict)
+    """Parent organ name -> its children's names."""
+    organs: list[Any] = field(default_factory=list)
+    """:class:`gaudit.cross.config.OrganMapping` entries: file glob -> organ, year."""
     sources: dict[str, str] = field(default_factory=dict)
     """Setting name -> where its value came from (``default``, a file, ``command line``)."""
     config_files: list[str] = field(default_factory=list)
@@ -82,7 +92,7 @@ class Settings:
 
 
 _KEYS = {"rules", "select", "ignore", "severity", "fail_on", "lang", "include", "exclude",
-         "jobs", "max_size", "per_file_ignores"}
+         "jobs", "max_size", "per_file_ignores", "cross", "previous", "hierarchy", "organs"}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
@@ -316,7 +326,29 @@ _SETTERS: dict[str, Callable[[Settings, Any, str, Path | None], None]] = {
     "jobs": lambda s, v, o, b: setattr(s, "jobs", _jobs(v, o)),
     "max_size": lambda s, v, o, b: setattr(s, "max_size", _max_size(v, o)),
     "per_file_ignores": lambda s, v, o, b: s.per_file_ignores.extend(_per_file_ignores(v, o, b)),
+    "cross": lambda s, v, o, b: setattr(s, "cross", _bool(v, "cross", o)),
+    "previous": lambda s, v, o, b: setattr(
+        s, "previous", [str(b / p) if b is not None else p for p in _as_list(v, "previous", o)]),
+    "hierarchy": lambda s, v, o, b: setattr(s, "hierarchy", _cross_config("parse_hierarchy", o, v, b)),
+    "organs": lambda s, v, o, b: setattr(s, "organs", _cross_config("parse_organs", o, v)),
 }
+
+
+def _bool(value: Any, key: str, origin: str) -> bool:
+    if not isinstance(value, bool):
+        raise _err_at(origin, f"{key} 应为 true 或 false, 收到 {_shown(value)}",
+                      f"{key} must be true or false, not {_shown(value)}")
+    return value
+
+
+def _cross_config(parser: str, origin: str, *args: Any) -> Any:
+    """A cross-report setting read by :mod:`gaudit.cross.config` (errors name their origin)."""
+    from gaudit.cross import config
+
+    try:
+        return getattr(config, parser)(*args)
+    except config.CrossConfigError as exc:
+        raise _err_at(origin, exc.message.zh, exc.message.en) from None
 
 
 def _apply(settings: Settings, raw: Mapping[str, Any], origin: str, base: Path | None) -> None:

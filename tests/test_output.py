@@ -294,6 +294,9 @@ def test_concise_summary_in_english_quiet_and_statistics() -> None:
         "1  applications-column-total",
         "1  fee-statement",
         "1  section-5",
+        "By organ and year:",
+        "  (organ unknown) 2022: 1 errors, 1 warnings, 1 infos",
+        "  (organ unknown) ?: 1 errors, 0 warnings, 0 infos",
         "Found 5 problems in 3 files (2 errors, 1 warning, 1 info, 1 unreadable).",
     ]
     assert render(Format.CONCISE, (B,), lang="en") == "No problems found in 1 file.\n"

@@ -159,10 +159,14 @@ def test_terminal_quiet_prints_only_the_summary_and_statistics_adds_rules() -> N
         "   1  fee-statement              未说明信息处理费收取情况\n"
         "   1  long-line                  数值不合常理\n"
         "   1  reviews-blank              表格空白单元格\n"
+        "\n"
+        "按机关和年度:\n"
+        "  (机关未知) 2022年: 1 个错误, 2 个警告, 1 个提示\n"
     )
     english = render(quiet=True, statistics=True, lang="en").splitlines()
     assert english[0] == "3 files audited: 1 clean, 1 with errors, 0 with warnings only, 1 unreadable"
-    assert english[-5:] == [
+    assert english[-2:] == ["By organ and year:", "  (organ unknown) 2022: 1 errors, 2 warnings, 1 infos"]
+    assert english[-8:-3] == [
         "count  rule                       kind",
         "    1  applications-column-total  total does not equal the sum of its parts",
         "    1  fee-statement              no statement on processing fees",

@@ -218,7 +218,8 @@ def audit(case: dict[str, Any], rules: list[Rule] | None = None, lang: str = "zh
 
 
 def test_every_builtin_rule_has_a_case() -> None:
-    assert set(FIRES) == {r.id for r in load_rules()}
+    # Cross-report rules compare several reports: tests/test_cross_*.py give their cases.
+    assert set(FIRES) == {r.id for r in load_rules() if not r.source.endswith("cross.yaml")}
 
 
 @pytest.mark.parametrize("rule_id", sorted(FIRES))

@@ -37,10 +37,14 @@ CHECK_MODULES: tuple[str, ...] = (
 
 @functools.lru_cache(maxsize=1)
 def all_checks() -> dict[str, CheckType]:
-    """Check type name (``"required-section"``) -> its :class:`CheckType`."""
+    """Check type name (``"required-section"``) -> its :class:`CheckType`; the cross-report
+    check types (:mod:`gaudit.cross.checks`) come last and find nothing in one file alone."""
     out: dict[str, CheckType] = {}
     for name in CHECK_MODULES:
         module = importlib.import_module(f"gaudit.checks.{name}")
         check: CheckType = module.CHECK
         out[check.name] = check
+    from gaudit.cross.checks import cross_checks  # compared across reports, in the second pass
+
+    out.update((name, cross.check) for name, cross in cross_checks().items())
     return out

@@ -186,6 +186,9 @@ def check(
     config: ConfigOpt = None,
     debug: DebugOpt = False,
     force_exclude: ForceExcludeOpt = False,
+    previous: Annotated[list[str] | None, typer.Option("--previous", help=T.PREVIOUS)] = None,
+    hierarchy: Annotated[Path | None, typer.Option("--hierarchy", help=T.HIERARCHY)] = None,
+    no_cross: Annotated[bool, typer.Option("--no-cross", help=T.NO_CROSS)] = False,
 ) -> None:
     fmt = fmt or _default_format(output)
     if fmt not in FORMATS:
@@ -194,7 +197,8 @@ def check(
         {"rules": [str(p) for p in rules or []], "select": _split(select),
          "ignore": _split(ignore), "severity": severity or [], "fail_on": fail_on,
          "lang": lang, "include": include, "exclude": exclude, "jobs": jobs,
-         "max_size": max_size},
+         "max_size": max_size, "previous": previous, "cross": False if no_cross else None,
+         "hierarchy": str(hierarchy) if hierarchy is not None else None},
         config,
     )
     from gaudit.api import CheckRun, load_rule_set, plan
@@ -214,7 +218,7 @@ def check(
     try:
         planned = plan(paths, settings, rule_set=rule_set, encoding=encoding, debug=debug,
                        stdin_name=stdin_filename, force_exclude=force_exclude, baseline=baseline,
-                       timeout=timeout)
+                       timeout=timeout, warn=lambda note: _note(note, settings.lang))
         inputs = [*paths, *(j.input.fs_path for j in planned.jobs if j.input.fs_path)]
         refuse_input(output, inputs)
         refuse_input(write_baseline, inputs)

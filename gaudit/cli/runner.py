@@ -43,9 +43,8 @@ def run_check(checked: CheckRun, settings: Settings, view: View, output: Path | 
     try:
         with _progress(len(checked.plan.jobs), settings.lang, writer, view.progress and output is None) as advance:
             writer.start()
-            for result in checked.stream():
+            for result in checked.stream(each=advance):
                 writer.add(result)
-                advance(result)
                 if baseline_out is not None:
                     entries += baseline_entries(result)
             writer.finish(checked.summary)

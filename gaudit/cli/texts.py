@@ -56,6 +56,12 @@ CONFIG = t("使用此配置文件,不再查找 .gaudit.yaml。", "Use this confi
 RULES = t("额外的规则文件或文件夹(可重复);同 id 替换内置规则。",
           "Extra rule file or folder (repeatable); same id replaces a built-in.")
 DEBUG = t("显示内部错误的调用栈。", "Show tracebacks of internal errors.")
+PREVIOUS = t("往年的报告(文件夹或文件,可重复):只用于比对,不审查。",
+             "Earlier reports (folder or file, repeatable) compared with, not audited.")
+HIERARCHY = t("YAML 文件:每个上级机关对应其下级机关名称列表。",
+              "YAML file mapping each parent organ to its children's names.")
+NO_CROSS = t("不做跨报告比对(年度衔接、雷同、重复、上下级合计)。",
+             "Skip the cross-report pass (years, copies, duplicates, sums).")
 TIMEOUT = t("单个文件的时间上限(秒),超时的文件记为无法读取;0 表示不限。默认 30。",
             "Seconds one file may take before it is reported unreadable; 0 for no limit. Default 30.")
 FORCE_EXCLUDE = t("--exclude 也适用于命令行直接指定的文件(pre-commit)。",

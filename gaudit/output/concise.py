@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from gaudit.cross.tally import OrganTally
 from gaudit.findings import Severity
 from gaudit.model import FailedFile, FileResult, Finding
 from gaudit.output.safe_text import escape_line
@@ -57,11 +58,14 @@ class ConciseWriter:
         self._options = options
         minimum = options.list_min_severity
         self._min_rank = Severity(minimum).rank if minimum else 0
+        self._organs = OrganTally()
 
     def start(self) -> None:
         pass
 
     def add(self, result: FileResult) -> None:
+        if self._options.statistics:
+            self._organs.add(result)
         if self._options.quiet:
             return
         lang = self._options.lang
@@ -82,5 +86,6 @@ class ConciseWriter:
     def finish(self, summary: Summary) -> None:
         if self._options.statistics:
             self._stream.writelines(line + "\n" for line in statistics_lines(summary))
+            self._stream.writelines(line + "\n" for line in self._organs.lines(self._options.lang))
         self._stream.write(summary_sentence(summary, self._options.lang) + "\n")
         self._stream.flush()

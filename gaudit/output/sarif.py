@@ -161,6 +161,18 @@ class SarifWriter:
             value = getattr(finding, key)
             if value is not None:
                 properties[key] = value
+        result = self._base_result(finding, location, digest, properties)
+        if finding.related:  # the other reports a cross-report finding compares with
+            result["relatedLocations"] = [
+                {"id": k, "physicalLocation": {
+                    "artifactLocation": artifact_location(r.path, self._options.base_dir),
+                    **({"region": {"startLine": max(1, r.line)}} if r.line is not None else {})},
+                 **({"properties": {"page": r.page}} if r.page is not None else {})}
+                for k, r in enumerate(finding.related, start=1)]
+        return result
+
+    def _base_result(self, finding: Finding, location: dict[str, str], digest: str,
+                     properties: dict[str, Any]) -> dict[str, Any]:
         return {
             "ruleId": finding.rule,
             "ruleIndex": self._index(finding),

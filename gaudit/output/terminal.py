@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
+from gaudit.cross.tally import OrganTally, see_also
 from gaudit.findings import Severity, kind_title
 from gaudit.model import AuditedFile, FailedFile, FileResult, Finding
 from gaudit.output.concise import one_line
@@ -146,6 +147,7 @@ class TerminalWriter:
         minimum = options.list_min_severity
         self._min_rank = Severity(minimum).rank if minimum else 0
         self._hidden = 0
+        self._organs = OrganTally()
 
     @property
     def console(self) -> Console:
@@ -157,6 +159,7 @@ class TerminalWriter:
 
     # ------------------------------------------------------------ per file
     def add(self, result: FileResult) -> None:
+        self._organs.add(result)
         for f in result.findings:
             self._rule_kinds.setdefault(f.rule, f.kind)
         if self._options.quiet:
@@ -261,6 +264,10 @@ class TerminalWriter:
             # Wrapped under its indent, like the message, never back to column 0.
             for part in fold_cells(detail, max(width - len(indent), 20), self._options.lang == "en"):
                 console.print(Text.assemble(indent, (part, "cyan")), no_wrap=True, overflow="crop")
+        if f.related:
+            related = escape_line(see_also(f.related, self._options.lang))
+            for part in fold_cells(related, max(width - len(indent), 20), self._options.lang == "en"):
+                console.print(Text.assemble(indent, (part, "dim")), no_wrap=True, overflow="crop")
 
     def _detail(self, f: Finding) -> str:
         s, lang = self._s, self._options.lang
@@ -298,6 +305,11 @@ class TerminalWriter:
             console.print(Text(fix_plurals(s["listing_hidden"].format(hidden=self._hidden), lang), style="dim"))
         if self._options.statistics and summary.by_rule:
             self._statistics(summary)
+        organs = self._organs.lines(lang, None if self._options.statistics else 10)
+        if len(organs) > 2 or (organs and self._options.statistics):  # one organ: the lines above say it all
+            console.print()
+            for line in organs:
+                console.print(Text(line, style="bold" if line is organs[0] else ""))
         self._console.file.flush()
 
     def _statistics(self, summary: Summary) -> None:
