@@ -30,25 +30,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from gaudit.binary import BinaryFileError, binary_bytes, binary_format
 from gaudit.model import DecodedText
 
 __all__ = ["BinaryFileError", "UnknownEncodingError", "check_encoding_name", "decode"]
-
-
-class BinaryFileError(Exception):
-    """The input is a binary file, not a text report.
-
-    ``str(exc)`` is the Simplified Chinese message, ``message_en`` the English
-    one, and ``what`` a stable key for what was seen (``pdf``, ``zip``, ``ole``,
-    ``png``, ``jpeg``, ``gif``, ``gzip``, ``rar``, ``7z``, ``elf``,
-    ``nul-bytes``, ``control-bytes``).
-    """
-
-    def __init__(self, what: str) -> None:
-        zh, en = _BINARY_LABELS[what]
-        self.what = what
-        self.message_en = f"binary file ({en}), not a text report"
-        super().__init__(f"二进制文件({zh}),不是文本报告")
 
 
 class UnknownEncodingError(ValueError):
@@ -75,71 +60,9 @@ def check_encoding_name(name: str) -> str:
     return info.name
 
 
-# --- binary refusal -------------------------------------------------------------------------
-
-#: what -> (Chinese label, English label) for the user-facing message.
-_BINARY_LABELS: dict[str, tuple[str, str]] = {
-    "pdf": ("PDF", "PDF"),
-    "zip": ("ZIP 压缩包或 DOCX/XLSX 文档", "ZIP archive or DOCX/XLSX document"),
-    "ole": ("DOC/XLS 旧版 Office 文档", "legacy Office DOC/XLS document"),
-    "png": ("PNG 图片", "PNG image"),
-    "jpeg": ("JPEG 图片", "JPEG image"),
-    "gif": ("GIF 图片", "GIF image"),
-    "gzip": ("gzip 压缩包", "gzip archive"),
-    "rar": ("RAR 压缩包", "RAR archive"),
-    "7z": ("7z 压缩包", "7z archive"),
-    "elf": ("ELF 可执行程序", "ELF executable"),
-    "nul-bytes": ("含大量 NUL 字节", "many NUL bytes"),
-    "control-bytes": ("含大量控制字节", "many control bytes"),
-}
-
-#: Leading bytes of formats that are never a text report.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "pdf"),
-    (b"PK\x03\x04", "zip"),
-    (b"PK\x05\x06", "zip"),  # an empty archive
-    (b"PK\x07\x08", "zip"),  # a spanned archive
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-    (b"\x1f\x8b", "gzip"),
-    (b"Rar!\x1a\x07", "rar"),
-    (b"7z\xbc\xaf\x27\x1c", "7z"),
-    (b"\x7fELF", "elf"),
-)
-
-#: C0 control bytes that never occur in UTF-8, GB or Big5 text (all their trail
-#: bytes are >= 0x30), so a file full of them is binary.  Tab, LF, VT, FF, CR,
-#: SUB (the DOS end-of-file mark) and ESC are tolerated.
-_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\x0b\x0c\r\x1a\x1b") + b"\x7f"
-
-#: Share of the sample above which NUL/control bytes mean binary.
-_BINARY_SHARE = 0.01
-
 #: How much of a file the statistical checks (NUL pattern, chardet) look at.
 _SAMPLE = 64 * 1024
 
-
-def _magic(data: bytes) -> str | None:
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            return what
-    return None
-
-
-def _binary_bytes(sample: bytes) -> str | None:
-    """``nul-bytes``/``control-bytes`` when NUL or other control bytes are frequent."""
-    if not sample:
-        return None
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > _BINARY_SHARE * len(sample):
-        return "nul-bytes" if sample.count(0) * 2 >= controls else "control-bytes"
-    return None
-
-
-# --- byte-order marks and UTF-16 ------------------------------------------------------------
 
 #: Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -392,7 +315,7 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     """
     if encoding is not None:
         codec = check_encoding_name(encoding)
-        what = _magic(data)
+        what = binary_format(data)
         if what is not None:
             raise BinaryFileError(what)
         return _decode_or_replace(data, codec, None)
@@ -403,7 +326,7 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     if bom is not None:
         return _decode_or_replace(data, bom, None)
 
-    what = _magic(data)
+    what = binary_format(data)
     if what is not None:
         raise BinaryFileError(what)
 
@@ -411,7 +334,7 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     # UTF-16 before the binary check (its text is full of NULs, and pure CJK
     # text in UTF-16 of control-range bytes) and before strict UTF-8 (UTF-16 of
     # ASCII text is valid UTF-8, NULs and all).
-    binary = _binary_bytes(sample)
+    binary = binary_bytes(sample)
     if binary is not None or _has_utf16_nuls(sample):
         utf16 = _utf16_reading(data)
         if utf16 is not None:
@@ -422,8 +345,11 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     try:
         return DecodedText(data.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError as err:
-        utf8_error = err
+        return _legacy(data, err)
 
+
+def _legacy(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
+    """Bytes that are not clean UTF-8: damaged UTF-8, GB18030 or Big5 (steps 4-7)."""
     gb = _strict(data, "gb18030")
     big5, big5_codec = _strict_big5(data)
 
