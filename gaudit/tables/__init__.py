@@ -14,7 +14,8 @@ import re
 
 from gaudit.model import NormalizedText, Section, SourceText, Table, TemplateName
 from gaudit.tables.labels import fold_label, matcher
-from gaudit.tables.reader import read_reviews, read_table
+from gaudit.tables.reader import read_table
+from gaudit.tables.reviews import read_reviews
 from gaudit.tables.tokens import Token, tokenize
 from gaudit.template import HEADER_WORDS, SECTION_HEADINGS, TABLE_SECTION, TEMPLATES, spec
 

@@ -3,8 +3,8 @@
 The walk looks for the template's row labels in template order (a row may be
 missing; a later row never matches before an earlier one was passed); the value
 tokens after a label, up to the next label or the next stretch of text, are
-that row's cells in column order.  The ``reviews`` table has no row labels: it
-is one header block and one row of fifteen numbers.
+that row's cells in column order.  The ``reviews`` table, which has no row labels,
+is read by :mod:`gaudit.tables.reviews`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from gaudit.tables.labels import LabelMatcher, fold_label, matcher
 from gaudit.tables.tokens import Token
 from gaudit.template import RowSpec, TableSpec
 
-__all__ = ["read_reviews", "read_table"]
+__all__ = ["read_table"]
 
 #: How many consecutive fragments a label may be broken into (PDF text stacks words).
 _MAX_LABEL_TOKENS = 24
 
-#: Words of the reviews header; three of them (in any order: PDF text stacks "结果/维持") mark it.
-_REVIEW_HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼", "总计")
+#: Cells of the reviews table: three groups of five.
 _REVIEW_CELLS = 15
 
 
@@ -362,120 +361,3 @@ def read_table(
     key: TableKey = spec.key  # type: ignore[assignment]
     template: TemplateName = spec.template  # type: ignore[assignment]
     return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
-
-
-#: Longest header cell of the reviews table (未经复议直接起诉); longer text is a heading or prose.
-_MAX_HEADER_CELL = 10
-
-
-#: Words of the reviews table's column labels (wrapped headers split 结果/维持); three of
-#: them, in short cells, make its header.
-_REVIEW_COLUMN_LABELS = ("维持", "纠正", "尚未", "审结")
-
-
-def _header_cells_present(tokens: list[Token]) -> bool:
-    """The reviews table's header stands in short cells (or one character per line), not in
-    prose that merely mentions 复议 and 诉讼: a table whose every cell is blank is still there."""
-    run = ""
-    for t in tokens:
-        if t.kind == "text" and len(fold_label(t.text)) <= _MAX_HEADER_CELL:
-            run += fold_label(t.text)
-            if sum(label in run for label in _REVIEW_COLUMN_LABELS) >= 3:
-                return True
-        elif t.kind == "text":
-            run = ""
-    return False
-
-
-def _header_line_words(tokens: list[Token], first: int, count: int) -> list[Token] | None:
-    """The last line before the values holding exactly ``count`` short text tokens."""
-    lines: dict[int, list[Token]] = {}
-    for t in tokens[:first]:
-        if t.kind == "text" and len(t.text) <= _MAX_HEADER_CELL:
-            lines.setdefault(t.line, []).append(t)
-    for line in sorted(lines, reverse=True):
-        if len(lines[line]) == count:
-            return lines[line]
-    return None
-
-
-def _header_block_start(tokens: list[Token], first: int) -> int | None:
-    """Start of the short header cells right before the values (not the heading or prose above)."""
-    start = None
-    for t in reversed(tokens[:first]):
-        if t.kind == "text":
-            if len(fold_label(t.text)) > _MAX_HEADER_CELL:
-                break
-            start = t.start
-    return start
-
-
-def read_reviews(
-    tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
-) -> Table | None:
-    """The reviews table: the fifteen value tokens after its header words."""
-    ctx = _Ctx(source, norm)
-    header = ""
-    header_start: int | None = None
-    last_text_line = -1
-    first = -1
-    for i, t in enumerate(tokens):
-        if t.kind == "text":
-            if not header:
-                header_start = t.start
-            header += fold_label(t.text)
-            last_text_line = t.line
-        elif t.kind in ("num", "value"):
-            if sum(w in header for w in _REVIEW_HEADER_WORDS) >= 3:
-                first = i
-                break
-            header = ""
-    if first < 0 and header_start is not None and _header_cells_present(tokens):
-        first = len(tokens)  # the header is there and every cell under it was left empty
-    if first < 0 or header_start is None:
-        return None
-    header_start = _header_block_start(tokens, first) or header_start
-    # Blank cells just before the numbers count when they stand on the numbers' own row.
-    while first > 0 and tokens[first - 1].kind in ("blank", "gap") and tokens[first - 1].line > last_text_line:
-        first -= 1
-    vals: list[Token] = []
-    taken = 0
-    for t in tokens[first:]:
-        if t.kind == "text":
-            if vals:
-                break
-            continue
-        vals.append(t)
-        taken += t.kind != "gap"
-        if taken == _REVIEW_CELLS:
-            break
-    vals = _fill_gaps(vals, _REVIEW_CELLS)
-    ambiguous: tuple[str, ...] = ()
-    if _digit_run(vals, _REVIEW_CELLS, False):
-        split = _split_run(vals, _REVIEW_CELLS, _row_check("reviews", _REVIEW_CELLS))
-        if split is not None:
-            vals, unsure = split
-            if unsure:
-                ambiguous = tuple(r.key for r in spec.rows)
-    elif _unplaced(vals, _REVIEW_CELLS):
-        # The header's fifteen column words, on one line, show where the cells belong.
-        header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
-        spread = place(vals, [header_words] if header_words else [], _REVIEW_CELLS, Locator(source, norm))
-        if spread is None:
-            ambiguous = tuple(r.key for r in spec.rows)
-        else:
-            vals = spread
-    table_pos = ctx.pos(header_start)
-    rows: dict[str, Row] = {}
-    for g, spec_row in enumerate(spec.rows):
-        chunk = vals[g * 5:(g + 1) * 5]
-        # The table has no row labels: a group stands where its cells do, and a blank cell
-        # where it was left empty (or, missing altogether, by the group's first cell).
-        group_at = chunk[0].start if chunk else header_start
-        cells = _cells(spec_row, chunk, group_at)
-        for c, col in enumerate(spec_row.columns):
-            if c < len(chunk) and chunk[c].kind == "blank":
-                cells[col.key] = Cell(None, "", chunk[c].start)
-        rows[spec_row.key] = Row(spec_row.key, spec_row.label, ctx.pos(group_at), True, cells)
-    template: TemplateName = spec.template  # type: ignore[assignment]
-    return Table("reviews", template, table_pos, rows, ambiguous)
