@@ -53,7 +53,7 @@ from gaudit.model import Heading, NormalizedText, Section, SourceText
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
-from gaudit.textlines import cn_number as _cn_number
+from gaudit.textlines import cn_number
 from gaudit.textlines import lines as _lines
 from gaudit.textlines import original_span as _original_span
 
@@ -152,7 +152,7 @@ class _Candidate:
     nonempty: bool
 
 
-def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | None:
+def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = False) -> _Line | None:
     """The heading words of a line that could be a heading, else ``None``."""
     if start >= end:
         return None
@@ -168,7 +168,7 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
         if m.group(3):
             arabic = True
         else:
-            numeral = _cn_number(m.group(1) or m.group(2))
+            numeral = cn_number(m.group(1) or m.group(2))
             comma = "," in m.group()
         body = body[m.end():]
     elif len(raw) > 3 * _MAX_HEADING:
@@ -178,18 +178,118 @@ def _parse_line(text: str, start: int, end: int, next_start: int) -> _Line | Non
     if len(raw) <= 3 * _MAX_HEADING:
         words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
         if words and len(words) <= _MAX_HEADING and not _INLINE_CUT_RE.search(words):
+            if numeral is not None and (_SENTENCE_RE.search(words) or "," in words or _DIGIT_RE.search(words)):
+                # 六、其他需要报告的事项2024年,无收取…: a known heading running into its text.
+                head = _strong_prefix(body, glued)
+                if head and len(head) < len(words):
+                    return _Line(start, end, next_start, numeral, arabic, head, True, comma)
             return _Line(start, end, next_start, numeral, arabic, words, comma=comma)
     if numeral is not None:
         # A heading and its section's first sentence on one line: 一、总体情况。2022年…,
         # 五、存在的主要问题及改进情况:主要问题… (only a known heading counts, see find_sections).
         cut = _INLINE_CUT_RE.search(body)
         if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
-            return _Line(start, end, next_start, numeral, arabic, _SPACES_RE.sub("", body[:cut.start()]), True,
-                         comma)
+            words = _SPACES_RE.sub("", body[:cut.start()])
+            if not any(p.fullmatch(words) for p in _patterns().strong.values()):
+                # 五、存在的主要问题及改进情况(一)存在的主要问题:…: the known heading, not up to the colon.
+                words = _strong_prefix(body, glued) or words
+            return _Line(start, end, next_start, numeral, arabic, words, True, comma)
+        # Nothing marks where the heading ends (一、总体情况2022年,…; a table right after it):
+        # a known heading's words at the start of the line.
+        words = _strong_prefix(body, glued)
+        if words:
+            return _Line(start, end, next_start, numeral, arabic, words, True, comma)
     return None
 
 
+def _strong_prefix(body: str, glued: bool = False) -> str:
+    """The longest known heading (a strong form) that ``body`` starts with, else ``""``.
+
+    The words after it must not go on in ideographs (``总体情况良好,…`` is a sentence)
+    unless ``glued``: in a text whose line breaks were lost a table's header words follow
+    the heading directly (``主动公开政府信息情况第二十条…``)."""
+    head = _SPACES_RE.sub("", body[:_MAX_INLINE_SCAN])
+    best = ""
+    for pat in _patterns().strong.values():
+        m = pat.match(head)
+        if m is None or m.end() <= len(best) or not _CJK_RE.search(m.group()):
+            continue
+        if glued or not _CJK_RE.match(head[m.end():m.end() + 1]):
+            best = m.group()
+    return best
+
+
+#: Characters after a numeral searched for a heading that runs into its text.
+_MAX_INLINE_SCAN = 3 * _MAX_HEADING
+#: A numbered heading inside a line: 一、 … 六、 (found only where a known heading follows).
+_INLINE_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、.])")
+#: What may stand right before a heading inside a line: the end of a sentence or clause, a cell
+#: (a digit), a bracket, a space.
+_BEFORE_INLINE = frozenset("。:;!?)]】 \t0123456789")
+#: Distinct sections found inside lines that show a text whose line breaks were lost: then a
+#: heading may also follow a word directly.
+_COLLAPSED_SECTIONS = 3
+
+
+def _words_end(text: str, start: int, end: int, words: str) -> int:
+    """Offset just after the heading ``words`` in the line ``text[start:end]``: past the markup
+    and numeral, then past as many characters as the words have (spaces and markup skipped)."""
+    body = start + len(text[start:end]) - len(text[start:end].lstrip(_MARKUP))
+    m = _NUMBERED_RE.match(text, body, end)
+    at = m.end() if m else body
+    left = len(words)
+    while at < end and left > 0:
+        if not _SPACES_RE.match(text[at]):
+            left -= 1
+        at += 1
+    return at
+
+
+def _split_inline(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], set[int]]:
+    """Lines cut before the section headings that stand inside them (a web page saved as
+    one long line: ``…特编制此报告:一、总体情况2022年,…二、主动公开政府信息情况第二十条…``).
+
+    Only lines longer than a heading are searched, once each (linear).  Also returns where
+    the lines cut from a text whose line breaks were lost start (headings there may run
+    straight into a table's words)."""
+    found: list[tuple[int, int, bool]] = []  # (line index, offset, clean start)
+    numbers: set[int] = set()
+    for i, (a, b, _) in enumerate(spans):
+        if b - a <= _MAX_INLINE_SCAN:
+            continue
+        for m in _INLINE_NUMERAL_RE.finditer(text, a + 1, b):
+            p = m.start()
+            words = _strong_prefix(text[p + 2:p + 2 + _MAX_INLINE_SCAN], True)
+            if not words:
+                continue
+            found.append((i, p, text[p - 1] in _BEFORE_INLINE))
+            numbers.add(cn_number(m.group()))
+    if not found:
+        return spans, set()
+    collapsed = len(numbers) >= _COLLAPSED_SECTIONS
+    cuts: dict[int, list[int]] = {}
+    for i, p, clean in found:
+        if clean or collapsed:
+            cuts.setdefault(i, []).append(p)
+    if not cuts:
+        return spans, set()
+    out: list[tuple[int, int, int]] = []
+    for i, (a, b, c) in enumerate(spans):
+        points = cuts.get(i)
+        if not points:
+            out.append((a, b, c))
+            continue
+        begin = a
+        for p in points:
+            seg_end = begin + len(text[begin:p].rstrip())
+            out.append((begin, seg_end, p))
+            begin = p
+        out.append((begin, b, c))
+    return out, ({p for points in cuts.values() for p in points} if collapsed else set())
+
+
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
+_DIGIT_RE = re.compile(r"\d")
 #: A table-of-contents entry: leader dots and a page number (``一、总体情况……………1``).
 _TOC_ENTRY_RE = re.compile(r"(?:…|\.{3}|·{3}|-{3}|_{3})[ .…·\-_]*\d{1,3}$")
 #: Where a heading ends when its section's text follows on the same line.
@@ -272,8 +372,8 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
     top-level numbered heading line (file order)."""
     pats = _patterns()
     text = norm.text
-    raw_lines = _lines(text)
-    parsed: list[_Line | None] = [_parse_line(text, a, b, c) for a, b, c in raw_lines]
+    raw_lines, glued = _split_inline(text, _lines(text))
+    parsed: list[_Line | None] = [_parse_line(text, a, b, c, a in glued) for a, b, c in raw_lines]
 
     matches: dict[int, tuple[int, bool]] = {}
     for i, line in enumerate(parsed):
@@ -336,6 +436,11 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
         else:
             end_line = max(pos.line, last_line)
             body_end = len(text)
+        line = parsed[i]
+        if line is not None and line.inline:
+            # The body starts right after the heading's words (its text runs on in the line).
+            b = _words_end(text, a, b, line.text)
+            nxt = b
         sections.append(Section(chosen[i], _original_span(source, norm, a, b), pos, end_line,
                                 min(nxt, body_end), body_end))
 
@@ -357,6 +462,8 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
         else:
             section = None
         a, b, _ = raw_lines[i]
+        if line.inline and i in matches:
+            b = _words_end(text, a, b, line.text)
         headings.append(Heading(line.numeral, _original_span(source, norm, a, b),
                                 source.position(norm.original_offset(a)), section))
     return tuple(sections), tuple(headings)

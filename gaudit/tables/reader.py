@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
-from gaudit.tables.digits import Check, split_digits
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import LabelMatcher, fold_label, matcher
+from gaudit.tables.runs import Run, is_run, read_run, settle_columns
 from gaudit.tables.tokens import Token
 from gaudit.template import RowSpec, TableSpec
 
@@ -247,22 +247,18 @@ def _has_trailing_marks(hits: list[_Hit], ncols: int) -> bool:
     return not ends or sum(ends) * 2 >= len(ends)
 
 
-#: Digits no count of applications, reviews or lawsuits reaches: such a "number" is cells run together.
-_IMPLAUSIBLE_COUNT_DIGITS = 7
-
-
-def _digit_run(vals: list[Token], ncols: int, glued: bool) -> bool:
-    """True when a short row looks like cells that lost their separators.
-
-    Glued to its label (``规章000``), a number with a leading zero (``0000121``), or, in
-    the applications and reviews tables (five columns and more), a count of seven
-    digits or more: no organ receives a million applications.
-    """
-    if not vals or len(vals) >= ncols or not all(v.kind == "num" and v.text.isdigit() for v in vals):
-        return False
-    leading_zero = any(len(v.text) > 1 and v.text[0] == "0" for v in vals)
-    too_long = ncols >= 5 and any(len(v.text) >= _IMPLAUSIBLE_COUNT_DIGITS for v in vals)
-    return (glued or leading_zero or too_long) and sum(len(v.text) for v in vals) >= ncols
+def _run_tokens(vals: list[Token], reading: tuple[str, ...]) -> list[Token]:
+    """The cells of one reading of a run, each at its first digit in the text."""
+    where = [v.start + k for v in vals for k, ch in enumerate(v.text) if ch.isdigit()]
+    out: list[Token] = []
+    at = 0
+    first = vals[0]
+    for cell in reading:
+        out.append(Token(cell, where[min(at, len(where) - 1)], first.line, "num", first.piped, True))
+        at += sum(ch.isdigit() for ch in cell.split(".")[0])
+        if "." in cell:
+            at += sum(ch.isdigit() for ch in cell.split(".", 1)[1])
+    return out
 
 
 def _unplaced(vals: list[Token], ncols: int) -> bool:
@@ -273,27 +269,19 @@ def _unplaced(vals: list[Token], ncols: int) -> bool:
     return 0 < filled < ncols and filled == len(vals)
 
 
-def _split_run(vals: list[Token], ncols: int, check: Check | None) -> tuple[list[Token], bool] | None:
-    digits = "".join(v.text for v in vals)
-    where = [v.start + k for v in vals for k in range(len(v.text))]
-    split = split_digits(digits, ncols, check)
-    if split is None:
-        return None
-    out: list[Token] = []
-    at = 0
-    for part in split.parts:
-        first = vals[0]
-        out.append(Token(part, where[at], first.line, "num", first.piped, True))
-        at += len(part)
-    return out, split.ambiguous
-
-
-def _row_check(table: str, ncols: int) -> Check | None:
-    if table == "applications" and ncols == 7:
-        return lambda v: sum(v[:6]) == v[6]
-    if table == "reviews" and ncols == _REVIEW_CELLS:
-        return lambda v: all(sum(v[g:g + 4]) == v[g + 4] for g in (0, 5, 10))
-    return None
+def _open_cells(spec_row: RowSpec, run: Run, vals: list[Token]) -> dict[str, Cell]:
+    """Cells of a run with several readings (or none): those every reading agrees on, the
+    others without a value, their raw text the run (never a guess presented as fact)."""
+    cells: dict[str, Cell] = {}
+    first = _run_tokens(vals, run.readings[0]) if run.readings else []
+    for c, col in enumerate(spec_row.columns):
+        agreed = {r[c] for r in run.readings}
+        if run.readings and len(agreed) == 1:
+            tok = first[c]
+            cells[col.key] = Cell(parse_cell(tok.text), tok.text, tok.start)
+        else:
+            cells[col.key] = Cell(None, run.text, run.start)
+    return cells
 
 
 def _cells(spec_row: RowSpec, vals: list[Token], row_at: int) -> dict[str, Cell]:
@@ -327,6 +315,7 @@ def read_table(
     marks: dict[int, bool] = {}  # per row width: does the table end its rows with merge marks?
     placed: dict[str, list[Token]] = {}  # each found row's cells, in column order
     unplaced: list[tuple[RowSpec, _Hit, list[Token]]] = []
+    runs: dict[str, tuple[Run, list[Token], _Hit]] = {}  # rows whose digit runs stay open
     for r, spec_row in enumerate(spec.rows):
         hit = by_row.get(r)
         if hit is None:
@@ -336,12 +325,12 @@ def read_table(
         if ncols not in marks:
             marks[ncols] = _has_trailing_marks([h for h in hits if len(spec.rows[h.row].columns) == ncols], ncols)
         vals = _trim(_fill_gaps(hit.values, ncols), ncols, hit.line, marks[ncols])
-        if _digit_run(vals, ncols, hit.glued):
-            split = _split_run(vals, ncols, _row_check(spec.key, ncols))
-            if split is not None:
-                vals, unsure = split
-                if unsure:
-                    ambiguous.append(spec_row.key)
+        if is_run(vals, ncols, hit.glued):
+            run = read_run(vals, ncols, spec.key)
+            if len(run.readings) != 1:
+                runs[spec_row.key] = (run, vals, hit)
+                continue
+            vals = _run_tokens(vals, run.readings[0])
         elif _unplaced(vals, ncols):
             unplaced.append((spec_row, hit, vals))
         placed[spec_row.key] = vals
@@ -358,6 +347,34 @@ def read_table(
         else:
             rows[spec_row.key] = Row(spec_row.key, hit.label, ctx.pos(hit.start), True,
                                      _cells(spec_row, spread, hit.start))
+    if runs:
+        _settle(spec, rows, runs, ctx, ambiguous)
     key: TableKey = spec.key  # type: ignore[assignment]
     template: TemplateName = spec.template  # type: ignore[assignment]
-    return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
+    order = {r.key: i for i, r in enumerate(spec.rows)}
+    return Table(key, template, table_pos, rows, tuple(sorted(set(ambiguous), key=order.__getitem__))), len(hits)
+
+
+def _settle(spec: TableSpec, rows: dict[str, Row], runs: dict[str, tuple[Run, list[Token], _Hit]],
+            ctx: _Ctx, ambiguous: list[str]) -> None:
+    """Rows left open by their own identity: narrowed by the columns', then made."""
+    known: dict[str, list[float | None]] = {}
+    for k, row in rows.items():
+        if row.found and k not in ambiguous:
+            known[k] = [_number(c.value) for c in row.cells.values()]
+    settle_columns(spec, known, {k: r for k, (r, _, _) in runs.items()})
+    for k, (run, vals, hit) in runs.items():
+        spec_row = spec.row(k)
+        assert spec_row is not None
+        if len(run.readings) == 1:
+            cells = _cells(spec_row, _run_tokens(vals, run.readings[0]), hit.start)
+        else:
+            cells = _open_cells(spec_row, run, vals)
+            ambiguous.append(k)
+        rows[k] = Row(k, hit.label, ctx.pos(hit.start), True, cells)
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)

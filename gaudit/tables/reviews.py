@@ -3,21 +3,14 @@ fifteen numbers (three groups of five) under it."""
 
 from __future__ import annotations
 
+from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Row, SourceText, Table, TemplateName
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import fold_label
-from gaudit.tables.reader import (
-    _REVIEW_CELLS,
-    _cells,
-    _Ctx,
-    _digit_run,
-    _fill_gaps,
-    _row_check,
-    _split_run,
-    _unplaced,
-)
+from gaudit.tables.reader import _REVIEW_CELLS, _cells, _Ctx, _fill_gaps, _run_tokens, _unplaced
+from gaudit.tables.runs import Run, is_run, read_run
 from gaudit.tables.tokens import Token
-from gaudit.template import TableSpec
+from gaudit.template import RowSpec, TableSpec
 
 __all__ = ["read_reviews"]
 
@@ -113,12 +106,14 @@ def read_reviews(
             break
     vals = _fill_gaps(vals, _REVIEW_CELLS)
     ambiguous: tuple[str, ...] = ()
-    if _digit_run(vals, _REVIEW_CELLS, False):
-        split = _split_run(vals, _REVIEW_CELLS, _row_check("reviews", _REVIEW_CELLS))
-        if split is not None:
-            vals, unsure = split
-            if unsure:
-                ambiguous = tuple(r.key for r in spec.rows)
+    open_run: Run | None = None
+    run_vals = vals
+    if is_run(vals, _REVIEW_CELLS, False):
+        run = read_run(vals, _REVIEW_CELLS, "reviews")
+        if len(run.readings) == 1:
+            vals = _run_tokens(vals, run.readings[0])
+        else:
+            open_run = run
     elif _unplaced(vals, _REVIEW_CELLS):
         # The header's fifteen column words, on one line, show where the cells belong.
         header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
@@ -138,6 +133,28 @@ def read_reviews(
         for c, col in enumerate(spec_row.columns):
             if c < len(chunk) and chunk[c].kind == "blank":
                 cells[col.key] = Cell(None, "", chunk[c].start)
+        if open_run is not None:
+            cells, group_open = _open_group(spec_row, open_run, run_vals, g)
+            group_at = open_run.start
+            if group_open:
+                ambiguous = (*ambiguous, spec_row.key)
         rows[spec_row.key] = Row(spec_row.key, spec_row.label, ctx.pos(group_at), True, cells)
     template: TemplateName = spec.template  # type: ignore[assignment]
     return Table("reviews", template, table_pos, rows, ambiguous)
+
+
+def _open_group(spec_row: RowSpec, run: Run, vals: list[Token], g: int) -> tuple[dict[str, Cell], bool]:
+    """Cells of group ``g`` of a run with several readings (or none): the cells every reading
+    agrees on, the others without a value; and whether any was left open."""
+    first = _run_tokens(vals, run.readings[0]) if run.readings else []
+    cells: dict[str, Cell] = {}
+    left_open = False
+    for c, col in enumerate(spec_row.columns):
+        i = g * 5 + c
+        agreed = {r[i] for r in run.readings}
+        if run.readings and len(agreed) == 1:
+            cells[col.key] = Cell(parse_cell(first[i].text), first[i].text, first[i].start)
+        else:
+            cells[col.key] = Cell(None, run.text, run.start)
+            left_open = True
+    return cells, left_open

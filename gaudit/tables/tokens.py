@@ -109,12 +109,55 @@ def _split_glued(
             fixed.append((pb, pe - 1, True))
             b = pe - 1
         fixed.append((b, e, num))
-    if not any(not num and is_label(text[b:e]) for b, e, num in fixed):
+    # "…(一)予以公开" then "1" then ".属于国家秘密…": a lone digit between a label and a dot is
+    # the next label's numbering, not a cell.
+    merged: list[tuple[int, int, bool]] = []
+    k = 0
+    while k < len(fixed):
+        b, e, num = fixed[k]
+        if (num and e - b == 1 and merged and not merged[-1][2] and k + 1 < len(fixed)
+                and not fixed[k + 1][2] and text[fixed[k + 1][0]] in ".、"):
+            merged.append((b, fixed[k + 1][1], False))
+            k += 2
+            continue
+        merged.append((b, e, num))
+        k += 1
+    if not any(not num and is_label(text[b:e]) for b, e, num in merged):
         return None
+    fixed = _label_suffixes(text, merged, is_label)
     out: list[Token] = []
     for b, e, num in fixed:
         piece = text[b:e]
         out.append(Token(piece, start + b, line, "num" if num else _kind(piece), glued=True))
+    return out
+
+
+#: Longest row label worth looking for at the end of a glued run of text (folded, with numbering).
+_MAX_LABEL_SUFFIX = 48
+
+
+def _label_suffixes(text: str, parts: list[tuple[int, int, bool]],
+                    is_label: Callable[[str], bool]) -> list[tuple[int, int, bool]]:
+    """Text glued before a row label (``…现行有效件数规章``) cut off the label: the longest
+    end of a text part right before a number that is exactly a label becomes its own part."""
+    exact = getattr(is_label, "exact", None)
+    if exact is None:
+        return parts
+    out: list[tuple[int, int, bool]] = []
+    for i, (b, e, num) in enumerate(parts):
+        if num or i + 1 >= len(parts) or not parts[i + 1][2]:
+            out.append((b, e, num))
+            continue
+        cut = None
+        for k in range(max(b, e - _MAX_LABEL_SUFFIX), e - 1):
+            if exact(text[k:e]):
+                cut = k
+                break
+        if cut is not None and cut > b:
+            out.append((b, cut, False))
+            out.append((cut, e, False))
+        else:
+            out.append((b, e, num))
     return out
 
 
