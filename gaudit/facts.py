@@ -252,8 +252,16 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
 
     year = title_year or period_year or _year_in_preface(text, limit)
     if year is None:
-        # The first sentence of section 1, else of section 3 ("2019年,柳溪街道共收到…").
-        for number in (1, 3):
+        # A page header the normaliser dropped as furniture ("Page 8 - XX局2022年政府信息公开
+        # 工作年度报告"), or the cut-off date of the counts ("截止2023年12月31日").
+        head = source.text[:norm.original_offset(limit) if limit < len(text) else _PREFACE_CHARS]
+        hm = _PREFACE_REPORT_RE.search(_SPACES_RE.sub("", head[:_PREFACE_CHARS]))
+        cm = hm or _CUTOFF_RE.search(text)
+        year = int(cm.group(1)) if cm else None
+    if year is None:
+        # The first sentence of section 1, else of section 3 ("2019年,柳溪街道共收到…"), else
+        # of any section (an excerpt that starts at section 4).
+        for number in (1, 3, *sorted({s.number for s in sections} - {1, 3})):
             section = next((s for s in sections if s.number == number), None)
             if section is None:
                 continue
@@ -308,6 +316,10 @@ def _organ_above(text: str, title_start: int) -> str | None:
 
 #: The report named in the preface: "…2024年度政府信息公开工作年度报告".
 _PREFACE_REPORT_RE = re.compile(r"(20\d{2})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+
+
+#: The date the counts run to: "截止2023年12月31日", "截至2023年底".
+_CUTOFF_RE = re.compile(r"截[至止](?:到)?[ ]?(20\d{2})[ ]?年[ ]?(?:12[ ]?月[ ]?31[ ]?日|底|末)")
 
 
 def _year_in_preface(text: str, limit: int) -> int | None:

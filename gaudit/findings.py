@@ -44,6 +44,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "period-mismatch": ("统计期限与报告年度不符", "statistics period does not match the year"),
     "implausible-value": ("数值不合常理", "implausible value"),
     "encoding": ("文件编码错误", "file could not be decoded cleanly"),
+    "ambiguous-value": ("单元格数值无法唯一确定", "cell value admits more than one reading"),
+    "incomplete-table": ("统计表缺少行", "rows of a statutory table are absent"),
+    "template-deviation": ("表格行与模板不符", "table rows deviate from the template"),
 }
 
 

@@ -156,6 +156,17 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
         [("section-order", 7)]),
     "table-missing": ({"base": "clean-2021", "delete_lines": [31, 58]}, [("table-missing", 29)]),
     "cell-blank": ({"base": "html-2021"}, [("cell-blank", 62)]),
+    "cell-ambiguous": ({"base": "clean-2021", "replace": [["行政规范性文件 | 3 | 1 | 12", "行政规范性文件31112"]]},
+                       [("cell-ambiguous", 17)]),
+    "table-rows-absent": ({"base": "clean-2021", "delete_lines": [24, 24]}, [("table-rows-absent", 16)]),
+    "table-rows-other-format": (
+        {"base": "clean-2021", "replace": [
+            ["(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 |",
+             "(六)其他处理 | 1 |"],
+            ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n",
+             ""],
+            ["3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n", ""]]},
+        [("table-rows-other-format", 54)]),
     "cell-not-a-number": ({"base": "clean-2021", "replace": [["行政强制 | 6", "行政强制 | 无"]]},
                           [("cell-not-a-number", 24)]),
     "cell-negative": ({"base": "clean-2021", "replace": [["行政处罚 | 41", "行政处罚 | -41"]]},

@@ -4,8 +4,9 @@ A blank cell is not a zero: the template requires every figure, and a blank
 leaves the table's identities unknown.  To keep an empty table readable the
 check reports ONE hit per run of consecutive blank cells in a row, naming the
 row and the first and last column of the run, at the first blank cell.  A row
-whose label was not found at all counts as one blank run over all its cells.
-Tables that were not found are left to ``required-table``.
+whose label was not found at all is left to ``complete-table`` (one finding per
+table), and a cell left open because its row's run of digits has several readings
+to ``ambiguous-cells``.  Tables that were not found are left to ``required-table``.
 
 Parameters
 ----------
@@ -31,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, Text, column_label
+from gaudit.checks.ambiguous_cells import is_open
 from gaudit.model import Cell, Document, Row, Table
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
@@ -38,7 +40,7 @@ from gaudit.template import TABLE_KEYS, TABLE_SECTION
 def _runs(row: Row) -> Iterator[list[tuple[str, Cell]]]:
     run: list[tuple[str, Cell]] = []
     for key, cell in row.cells.items():
-        if not row.found or cell.value is None:
+        if cell.value is None and not is_open(cell):
             run.append((key, cell))
         elif run:
             yield run
@@ -69,6 +71,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         if table is None:
             continue
         for row in table.rows.values():
+            if not row.found:
+                continue  # an absent row is complete-table's (one finding per table)
             for blank in _runs(row):
                 yield _hit(doc, table, row, blank)
 

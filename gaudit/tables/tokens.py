@@ -132,6 +132,7 @@ def _split_glued(
     return out
 
 
+_CLOSING = frozenset(")]】》」』")
 #: Longest row label worth looking for at the end of a glued run of text (folded, with numbering).
 _MAX_LABEL_SUFFIX = 48
 
@@ -150,7 +151,7 @@ def _label_suffixes(text: str, parts: list[tuple[int, int, bool]],
             continue
         cut = None
         for k in range(max(b, e - _MAX_LABEL_SUFFIX), e - 1):
-            if exact(text[k:e]):
+            if text[k] not in _CLOSING and exact(text[k:e]):
                 cut = k
                 break
         if cut is not None and cut > b:
@@ -163,7 +164,8 @@ def _label_suffixes(text: str, parts: list[tuple[int, int, bool]],
 
 def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
     """Space-separated words of a cell or line, with unit words merged into the number before them."""
-    for m in _SPACE_RE.finditer(piece):
+    words = list(_SPACE_RE.finditer(piece))
+    for w, m in enumerate(words):
         word = m.group()
         start = base + m.start()
         if word in _UNIT_ONLY and out and out[-1].kind == "num" and out[-1].line == line:
@@ -175,6 +177,13 @@ def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callabl
             glued = _split_glued(word, start, line, is_label)
             if glued:
                 out.extend(glued)
+                continue
+        if kind == "text" and w + 1 < len(words) and words[w + 1].group()[:1].isdigit():
+            # "…现行有效件数规章 000": header words glued before the row label that the cells follow.
+            cut = _label_suffixes(word, [(0, len(word), False), (len(word), len(word), True)], is_label)
+            if len(cut) == 3:
+                out.append(Token(word[:cut[1][0]], start, line, "text", glued=True))
+                out.append(Token(word[cut[1][0]:], start + cut[1][0], line, "text", glued=True))
                 continue
         out.append(Token(word, start, line, kind))
 
@@ -220,8 +229,9 @@ def _unstack_headers(tokens: list[Token]) -> None:
         if t.kind != "value" or t.piped or len(t.text) != 1 or not _CJK_RE.match(t.text):
             continue
         before, after = tokens[i - 1], tokens[i + 1]
+        # Stacked (one character per line) or spaced out on one line (尚 未 审结).
         if before.kind == after.kind == "text" and len(before.text) <= 2 and len(after.text) <= 2 \
-                and before.line < t.line < after.line:
+                and before.line <= t.line <= after.line:
             tokens[i] = Token(t.text, t.start, t.line, "text")
 
 
@@ -231,6 +241,11 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
     if not stripped:
         # One cell per line (seed 002): a tab-indented empty line is an explicit blank cell.
         out.append(Token("", base, line_no, "blank" if "\t" in line else "gap"))
+        return
+    if stripped == "|":
+        # "cell |" one per line: a line holding only the pipe is a cell left empty, or a row's
+        # end; like an empty line, the reader counts it only where a row comes up short.
+        out.append(Token("", base + line.index("|"), line_no, "gap"))
         return
     if "|" in line:
         pieces = line.split("|")
