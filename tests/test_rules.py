@@ -208,6 +208,15 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
     "narrative-results": (
         {"base": "clean-2021", "replace": [["上年结转3件。", "上年结转3件,办结45件。"]]},
         [("narrative-results", 30)]),
+    "narrative-disclosed": (
+        {"base": "clean-2021", "replace": [["予以公开23件,部分公开6件", "予以公开及部分公开28件"]]},
+        [("narrative-disclosed", 30)]),
+    "narrative-withheld": ({"base": "clean-2021", "replace": [["不予公开6件", "不予公开5件"]]},
+                           [("narrative-withheld", 30)]),
+    "narrative-unavailable": ({"base": "clean-2021", "replace": [["无法提供9件", "无法提供8件"]]},
+                              [("narrative-unavailable", 30)]),
+    "narrative-rejected": ({"base": "clean-2021", "replace": [["不予处理2件", "不予处理3件"]]},
+                           [("narrative-rejected", 30)]),
     "narrative-reviews": (
         {"base": "clean-2021", "replace": [["被申请行政复议4件", "被申请行政复议5件"]]},
         [("narrative-reviews", 61)]),

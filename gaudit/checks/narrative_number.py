@@ -40,6 +40,10 @@ other_years : bool, default true
     Skip a match whose clause names a year other than the report's.
 zero : str, default ""
     A regular expression without groups whose match states the number 0.
+lower_bound : bool, default false
+    A blank ``total`` cell counts as the sum of its row's other cells; when some of those
+    are blank too, that sum is only a floor, and a stated number is wrong only below it
+    (``予以公开及部分公开258件`` where the rows' filled cells add up to 275).
 anchor : str, default ""
     Words every statement holds (``结转``, ``行政复议``): when given, the patterns are
     tried only on the sentences that contain them, which is much faster on long
@@ -154,8 +158,34 @@ def _anchored_spans(joined: _Unwrapped, anchor: re.Pattern[str] | None) -> list[
     return spans
 
 
-def _table_value(doc: Document, refs: Sequence[str]) -> tuple[int | float, str, str, str] | None:
+def _parts_sum(doc: Document, t: str, r: str, c: str) -> tuple[float, bool] | None:
+    """A blank ``total`` cell's row read as its parts: their sum (blanks as 0) and whether
+    every part is a number (then the sum is the total; else only a floor under it)."""
+    table = doc.tables.get(t)
+    if c != "total" or table is None or r not in table.rows:
+        return None
+    row = table.rows[r]
+    total, exact = 0.0, True
+    for key, cell in row.cells.items():
+        if key == c:
+            continue
+        value = number(cell)
+        if value is None:
+            if cell.raw:
+                return None  # text in a part: nothing can be said
+            exact = False
+            continue
+        total += value
+    return total, exact
+
+
+def _table_value(doc: Document, refs: Sequence[str],
+                 lower_bound: bool = False) -> tuple[int | float, str, str, str, bool] | None:
+    """The sum of ``refs``, the first ref's keys, and whether the sum is exact (with
+    ``lower_bound``, a blank total counts as the sum of its row's parts, a floor when some
+    of those are blank too)."""
     total: float = 0
+    exact = True
     for ref in refs:
         t, r, c = parse_ref(ref)
         table = doc.tables.get(t)
@@ -163,17 +193,21 @@ def _table_value(doc: Document, refs: Sequence[str]) -> tuple[int | float, str, 
             return None
         value = number(table.cell(r, c))
         if value is None:
-            return None
+            parts = _parts_sum(doc, t, r, c) if lower_bound else None
+            if parts is None:
+                return None
+            value, part_exact = parts
+            exact = exact and part_exact
         total += value
     t, r, c = parse_ref(refs[0])
-    return tidy(total), t, r, c
+    return tidy(total), t, r, c, exact
 
 
 def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    table_value = _table_value(doc, params["cells"])
+    table_value = _table_value(doc, params["cells"], params["lower_bound"])
     if table_value is None:
         return
-    expected, table, row, column = table_value
+    expected, table, row, column, exact = table_value
     pattern = compiled(params["pattern"])
     exclude = compiled(params["exclude"]) if params["exclude"] else None
     year = doc.facts.year
@@ -196,7 +230,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             if stated is None:
                 continue
             at = joined.offset(at_joined)
-            if not same(stated, expected) and at not in seen:
+            wrong = not same(stated, expected) if exact else stated < expected
+            if wrong and at not in seen:
                 seen.add(at)
                 pos = doc.position(at)
                 a = doc.normalized.original_offset(joined.offset(m.start()))
@@ -319,6 +354,7 @@ CHECK = CheckType(
         "other_years": Param("bool", "skip clauses naming another year", True),
         "zero": Param("regex", "regex (no group) whose match states 0", ""),
         "anchor": Param("regex", "words every statement holds; only their clauses are searched", ""),
+        "lower_bound": Param("bool", "a blank total counts as the sum of its row's parts", False),
     },
     placeholders=frozenset({"expected", "actual", "text", "row_label", "column_label", "table_title"}),
     run=run,

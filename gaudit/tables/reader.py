@@ -221,6 +221,14 @@ def _trim(values: list[Token], ncols: int, label_line: int, trailing_marks: bool
 
     for drop in ((drop_trailing, drop_leading) if trailing_marks else (drop_leading, drop_trailing)):
         drop()
+    # Still too many: an HTML cell spanning two columns leaves its filler right after it
+    # (规章 | 13 | 13 | | 524, the second 13 spanning two columns).
+    k = 1
+    while len(vals) > ncols and k < len(vals):
+        if vals[k].kind == "blank" and vals[k - 1].kind != "blank":
+            del vals[k]
+        else:
+            k += 1
     return vals[:ncols]
 
 
@@ -244,7 +252,16 @@ def _has_trailing_marks(hits: list[_Hit], ncols: int) -> bool:
     rows = [_own_line_blanks(h.values) for h in hits]
     ends = [vals[-1].kind == "blank" for vals in rows
             if sum(1 for v in vals if v.kind in ("num", "value")) >= ncols]
-    return not ends or sum(ends) * 2 >= len(ends)
+    if not ends:
+        # No full row: rows longer than the table show where their extra empty cells stand,
+        # before the data (a label spanning columns) or after it.
+        leading = trailing = 0
+        for vals in rows:
+            if len(vals) > ncols and (vals[0].kind == "blank") != (vals[-1].kind == "blank"):
+                leading += vals[0].kind == "blank"
+                trailing += vals[-1].kind == "blank"
+        return trailing >= leading
+    return sum(ends) * 2 >= len(ends)
 
 
 def _run_tokens(vals: list[Token], reading: tuple[str, ...]) -> list[Token]:
