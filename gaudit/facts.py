@@ -249,8 +249,15 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
     if pm:
         period_year = int(pm.group(1))
         period_position = source.position(norm.original_offset(pm.start(1)))
+        # A typo in the period's end (至202020年12月31日) is no year at all: it is reported
+        # as the period's year, which no title matches.
+        em = _PERIOD_END_RE.search(text, pm.start(1), pm.start(1) + _PERIOD_END_SPAN)
+        if em is not None and len(em.group(1)) != 4:
+            period_year = int(em.group(1))
+            period_position = source.position(norm.original_offset(em.start(1)))
 
-    year = title_year or period_year or _year_in_preface(text, limit)
+    plausible_period = period_year if period_year is not None and _FIRST_YEAR <= period_year <= _LAST_YEAR else None
+    year = title_year or plausible_period or _year_in_preface(text, limit)
     if year is None:
         # A page header the normaliser dropped as furniture ("Page 8 - XX局2022年政府信息公开
         # 工作年度报告"), or the cut-off date of the counts ("截止2023年12月31日").
@@ -318,6 +325,12 @@ def _organ_above(text: str, title_start: int) -> str | None:
 _PREFACE_REPORT_RE = re.compile(r"(20\d{2})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 
 
+#: The end of a statistics period, whatever its year's digits: 至2022年12月31日, 至202020年12月31日.
+_PERIOD_END_RE = re.compile(r"(?:至|到|—|–|~|－)[ ]?(\d{3,8})[ ]?年[ ]?12[ ]?月[ ]?31[ ]?日")
+#: Years a report can be about (a period year outside them is a typo, never the report's year).
+_FIRST_YEAR, _LAST_YEAR = 2000, 2099
+#: Characters after a period's first year searched for its end.
+_PERIOD_END_SPAN = 40
 #: The date the counts run to: "截止2023年12月31日", "截至2023年底".
 _CUTOFF_RE = re.compile(r"截[至止](?:到)?[ ]?(20\d{2})[ ]?年[ ]?(?:12[ ]?月[ ]?31[ ]?日|底|末)")
 

@@ -244,6 +244,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 #: Characters that end a line of prose for good: a break after them is a paragraph's end.
 _HARD_ENDS = frozenset(" \t。;:!?")
+#: A lone space between an ideograph and a number, either way round (申请 17 件).
+_NUMBER_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=\d)|(?<=\d) (?=[\u4e00-\u9fff])")
 #: A wrapped paragraph line is at least this long (headings and table rows are shorter).
 _WRAPPED_LINE = 20
 #: Longest word of a row of cells laid out with spaces (a label such as 行政事业性收费).
@@ -257,7 +259,7 @@ class _Unwrapped:
     by more text: PDF text and narrow web pages wrap "…上年结转政府信息公开申请\n1件".
     """
 
-    __slots__ = ("_sentence_stops", "lo", "removed", "text")
+    __slots__ = ("_sentence_stops", "lo", "removed", "spaced", "text")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         pieces: list[str] = []
@@ -273,9 +275,23 @@ class _Unwrapped:
             line_start = nl + 1
             nl = text.find("\n", nl + 1, hi)
         pieces.append(text[pos:hi])
-        self.text = "".join(pieces)
+        joined = "".join(pieces)
+        # PDF and WPS text set numbers off with spaces (受理政府信息公开申请 17 件): a lone space
+        # between an ideograph and a digit goes too (a second map, applied first).
+        spaced: list[int] = []
+        if " " in joined:
+            kept: list[str] = []
+            at = 0
+            for m in _NUMBER_SPACE_RE.finditer(joined):
+                kept.append(joined[at:m.start()])
+                spaced.append(m.start() - len(spaced))
+                at = m.end()
+            kept.append(joined[at:])
+            joined = "".join(kept)
+        self.text = joined
         self.lo = lo
         self.removed = removed
+        self.spaced = spaced
         self._sentence_stops: list[int] | None = None
 
     @property
@@ -287,6 +303,7 @@ class _Unwrapped:
 
     def offset(self, joined: int) -> int:
         """The offset in the whole text of ``self.text[joined]``."""
+        joined += bisect_right(self.spaced, joined)
         return self.lo + joined + bisect_right(self.removed, joined)
 
 
