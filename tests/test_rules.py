@@ -173,19 +173,25 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
                       [("cell-negative", 23)]),
     "cell-not-whole": ({"base": "clean-2021", "replace": [["行政处罚 | 41", "行政处罚 | 4.5"]]},
                        [("cell-not-whole", 23)]),
-    # One wrong number in the applications table breaks two identities; both are reported.
+    # One wrong number breaking two identities is one finding (below); here the 总计 column's
+    # identity is unknown (a blank), so only the row total is broken.
     "applications-row-total": (
         {"base": "clean-2021", "replace": [["(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 23",
+                                            "(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24"],
+                                           ["3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0", "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 |"]]},
+        [("applications-row-total", 36), ("cell-blank", 56)]),
+    "applications-cell-breaks-totals": (
+        {"base": "clean-2021", "replace": [["(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 23",
                                             "(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24"]]},
-        [("applications-row-total", 36), ("applications-column-total", 57)]),
+        [("applications-cell-breaks-totals", 36)]),
     "applications-column-total": (
-        {"base": "gbk-2021-defects"},
-        [("narrative-new-applications", 30), ("applications-row-total", 36), ("applications-column-total", 57),
-         ("reviews-group-total", 65), ("fee-statement-missing", 70)]),
+        {"base": "clean-2021", "replace": [["(七)总计 | 36 | 7 |", "(七)总计 | 35 | 8 |"]]},
+        [("applications-column-total", 57), ("applications-column-total", 57),
+         ("applications-balance", 57), ("applications-balance", 57)]),
     "applications-balance": (
         {"base": "clean-2021", "replace": [["四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 3",
-                                            "四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 4"]]},
-        [("narrative-carried-forward", 30), ("applications-balance", 57), ("applications-row-total", 58)]),
+                                            "四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3"]]},
+        [("applications-balance", 57), ("applications-balance", 57)]),
     "regulations-below-city-level": (
         {"base": "clean-2019", "replace": [["规章\t0\t0\t0", "规章\t2\t0\t0"]]},
         [("regulations-below-city-level", 16)]),
@@ -255,6 +261,12 @@ def test_builtin_messages_read_in_both_languages() -> None:
     en = run_rules(doc, load_rules(), "en")
     assert zh[0].message == "「(一)予以公开」总计为24,但各类申请人之和为23"
     assert en[0].message == "disclosed: the total is 24 but the applicant columns add up to 23"
+    case, _ = FIRES["applications-cell-breaks-totals"]
+    doc = read_document(report_bytes(case), "report.txt")
+    assert run_rules(doc, load_rules(), "zh")[0].message == \
+        "「(一)予以公开」总计栏为24,使所在的2处合计关系均不成立;若为23则全部成立"
+    assert run_rules(doc, load_rules(), "en")[0].message == \
+        "disclosed, total: 24 breaks all 2 identities it stands in; 23 would satisfy them all"
 
 
 # --- users' control -----------------------------------------------------------------------------

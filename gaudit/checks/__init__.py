@@ -30,6 +30,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "numeric_cells",
     "sum",
     "equation",
+    "culprit_cells",
     "narrative_number",
     "text_required",
     "period",

@@ -1,0 +1,146 @@
+"""culprit-cells: one wrong cell that breaks several of the applications table's identities.
+
+A cell of the applications table stands in up to three identities: its row's
+总计, its column's (七)总计 and, for the rows of the balance, its column's
+balance.  When every identity a cell stands in is broken, and each of them is
+mended by the same value of that cell, the cell is the one cause: it is reported
+once, with the value that satisfies them all, and the ``sum`` and ``equation``
+checks stay silent about the identities it explains (one cause, one finding).
+A negative count is left to ``numeric-cells`` (``invalid-value``) and makes the
+identities it stands in unknown, as a blank does.
+
+Parameters
+----------
+(none)
+
+Placeholders: ``{expected}`` (the value that satisfies every identity), ``{actual}``,
+``{count}`` (identities broken), ``{row_label}``, ``{column_label}``, ``{table_title}``.
+
+Examples
+--------
+1. PASS — a consistent table.
+2. FAIL — ``(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24`` on line 36 where the row adds up to 23
+   and (七)总计 is 47: one hit at the 总计 cell, expected 23, actual 24 (not a row-total
+   and a column-total finding).
+3. PASS (for this check) — ``(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24`` with (七)总计 48: only
+   the row total is broken, which ``sum`` reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gaudit.checks._base import CheckType, Hit, number, same, tidy, usable_rows
+from gaudit.model import Document, Table
+from gaudit.template import RESULT_ROWS, TABLE_SECTION
+
+CellKey = tuple[str, str]
+"""(row, column) of the applications table."""
+
+_APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org")
+
+
+@dataclass(frozen=True)
+class Culprit:
+    row: str
+    column: str
+    actual: float
+    expected: float
+    broken: int
+
+
+def operand(table: Table, row: str, column: str) -> float | None:
+    """A cell's value as an identity's operand: None when blank, text or a negative count."""
+    value = number(table.cell(row, column))
+    return None if value is None or value < 0 else value
+
+
+def _identities(table: Table) -> list[list[tuple[CellKey, int]]]:
+    """The statutory identities of the applications table, each as cells with signs (sum = 0)."""
+    usable = usable_rows(table)
+    out: list[list[tuple[CellKey, int]]] = []
+    for key in table.rows:
+        if key in usable:
+            out.append([((key, c), 1) for c in _APPLICANTS] + [((key, "total"), -1)])
+    results = RESULT_ROWS.get(table.template, ())
+    columns = (*_APPLICANTS, "total")
+    if "results_total" in usable and all(r in usable for r in results):
+        for col in columns:
+            out.append([((r, col), 1) for r in results] + [(("results_total", col), -1)])
+    balance = ("new", "carried_over", "results_total", "carried_forward")
+    if all(k in usable for k in balance):
+        for col in columns:
+            out.append([(("new", col), 1), (("carried_over", col), 1),
+                        (("results_total", col), -1), (("carried_forward", col), -1)])
+    return out
+
+
+def _find(table: Table) -> dict[CellKey, Culprit]:
+    broken: dict[CellKey, list[float]] = {}
+    holding: set[CellKey] = set()
+    for identity in _identities(table):
+        values = [operand(table, r, c) for (r, c), _ in identity]
+        if any(v is None for v in values):
+            continue
+        residual = sum(sign * (v or 0.0) for (_, sign), v in zip(identity, values, strict=True))
+        if same(residual, 0):
+            holding.update(cell for cell, _ in identity)
+            continue
+        for (cell, sign), v in zip(identity, values, strict=True):
+            broken.setdefault(cell, []).append((v or 0.0) - residual / sign)
+    out: dict[CellKey, Culprit] = {}
+    for cell, fixes in broken.items():
+        if len(fixes) < 2 or cell in holding or fixes[0] < 0 or not all(same(f, fixes[0]) for f in fixes):
+            continue
+        actual = operand(table, *cell)
+        assert actual is not None
+        out[cell] = Culprit(cell[0], cell[1], actual, fixes[0], len(fixes))
+    return out
+
+
+_cache: tuple[object, dict[CellKey, Culprit]] = (None, {})
+
+
+def culprits(doc: Document) -> dict[CellKey, Culprit]:
+    """The applications table's culprit cells (computed once per document)."""
+    global _cache
+    table = doc.tables.get("applications")
+    if table is None:
+        return {}
+    owner, found = _cache
+    if owner is not table:
+        found = _find(table)
+        _cache = (table, found)
+    return found
+
+
+def explained(doc: Document, table: str, cells: list[CellKey]) -> bool:
+    """Whether a broken identity over ``cells`` of ``table`` is explained by a culprit cell."""
+    if table != "applications":
+        return False
+    found = culprits(doc)
+    return any(c in found for c in cells)
+
+
+def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    table = doc.tables.get("applications")
+    if table is None:
+        return
+    for culprit in culprits(doc).values():
+        cell = table.cell(culprit.row, culprit.column)
+        assert cell is not None
+        pos = doc.position(cell.offset)
+        yield Hit(pos.line, pos.col, {"count": culprit.broken}, section=TABLE_SECTION["applications"],
+                  table="applications", row=culprit.row, column=culprit.column,
+                  expected=tidy(culprit.expected), actual=tidy(culprit.actual))
+
+
+CHECK = CheckType(
+    name="culprit-cells",
+    doc=__doc__ or "",
+    params={},
+    placeholders=frozenset({"expected", "actual", "count", "row_label", "column_label", "table_title"}),
+    run=run,
+)
