@@ -246,6 +246,9 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 _HARD_ENDS = frozenset(" \t。;:!?")
 #: A lone space between an ideograph and a number, either way round (申请 17 件).
 _NUMBER_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=\d)|(?<=\d) (?=[\u4e00-\u9fff])")
+#: A number standing as a word of its own; a line with this many is a row of cells.
+_NUMBER_WORD_RE = re.compile(r"(?:^|(?<= ))\d[\d.,]*(?:件|元)?(?= |$)", re.MULTILINE)
+_ROW_NUMBERS = 3
 #: A wrapped paragraph line is at least this long (headings and table rows are shorter).
 _WRAPPED_LINE = 20
 #: Longest word of a row of cells laid out with spaces (a label such as 行政事业性收费).
@@ -282,10 +285,18 @@ class _Unwrapped:
         if " " in joined:
             kept: list[str] = []
             at = 0
-            for m in _NUMBER_SPACE_RE.finditer(joined):
-                kept.append(joined[at:m.start()])
-                spaced.append(m.start() - len(spaced))
-                at = m.end()
+            line_start = 0
+            while line_start <= len(joined):
+                line_end = joined.find("\n", line_start)
+                if line_end == -1:
+                    line_end = len(joined)
+                # Not in a row of cells laid out with spaces (结转下年度继续办理 3件 1 0 …).
+                if len(_NUMBER_WORD_RE.findall(joined, line_start, line_end)) < _ROW_NUMBERS:
+                    for m in _NUMBER_SPACE_RE.finditer(joined, line_start, line_end):
+                        kept.append(joined[at:m.start()])
+                        spaced.append(m.start() - len(spaced))
+                        at = m.end()
+                line_start = line_end + 1
             kept.append(joined[at:])
             joined = "".join(kept)
         self.text = joined
