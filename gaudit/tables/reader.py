@@ -16,6 +16,7 @@ from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import LabelMatcher, fold_label, matcher
+from gaudit.tables.loose import place_orphans
 from gaudit.tables.runs import Run, is_run, read_run, settle_columns
 from gaudit.tables.tokens import Token
 from gaudit.template import RowSpec, TableSpec
@@ -103,14 +104,17 @@ def _try_label(tokens: list[Token], folds: list[str], i: int, m: LabelMatcher,
     return row, i, end
 
 
-def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
-    """Every place a row label stands, in token order, with the value tokens that follow it.
+def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list[_Hit], list[_Hit]]:
+    """Every place a row label stands, in token order, with the value tokens that follow it;
+    and the *orphans*: text that is no label followed by values, or values on a new line
+    after a complete row (see :mod:`gaudit.tables.loose`), as hits of row -1.
 
     Rows are not forced into template order here: a label quoted in the text before
     the table (``…结转下年度继续办理0件``) would otherwise hide every row above it.
     :func:`_in_order` picks the hits that make the table.
     """
     hits: list[_Hit] = []
+    orphans: list[_Hit] = []
     cur: _Hit | None = None
     folds = [fold_label(t.text) if t.kind == "text" else "" for t in tokens]
     i = 0
@@ -126,16 +130,28 @@ def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
                 hits.append(cur)
                 i = end + 1
                 continue
-            if cur is not None and cur.values:
-                cur.closed = True  # text after the values: a header or narrative, not this row
+            if cur is not None and cur.row < 0 and not cur.values and not cur.closed and t.line == cur.line:
+                cur.label += t.text  # an orphan's label goes on (on its line: above it stand headers)
+            else:
+                if cur is not None and cur.values:
+                    cur.closed = True  # text after the values: a header or narrative, not this row
+                cur = _Hit(-1, t.text, t.start, t.line)
+                orphans.append(cur)
             i += 1
             continue
+        if (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap" and cur.values
+                and t.line > cur.values[-1].line
+                and sum(v.kind != "gap" for v in cur.values) >= widths[cur.row]):
+            # A complete row, then cells on a line of their own: a row without its label.
+            cur.closed = True
+            cur = _Hit(-1, "", t.start, t.line)
+            orphans.append(cur)
         if cur is not None and not cur.closed:
             cur.values.append(t)
             if t.glued:
                 cur.glued = True
         i += 1
-    return hits
+    return hits, [o for o in orphans if any(v.kind in ("num", "value") for v in o.values)]
 
 
 #: Above this many label hits the ordering falls back to a greedy walk (the search is quadratic).
@@ -322,10 +338,17 @@ def read_table(
 ) -> tuple[Table | None, int]:
     """The table read with ``spec`` (None when no row label is found) and how many rows matched."""
     ctx = _Ctx(source, norm)
-    hits = _in_order(_walk(tokens, matcher(spec)))
+    found, orphans = _walk(tokens, matcher(spec), [len(r.columns) for r in spec.rows])
+    hits = _in_order(found)
     if not hits:
         return None, 0
     by_row = {h.row: h for h in hits}
+    loose: list[str] = []
+    for r, k in sorted(place_orphans(spec, [(h.row, h.start) for h in hits], orphans).items()):
+        orphan = orphans[k]
+        by_row[r] = _Hit(r, orphan.label, orphan.start, orphan.line, orphan.values, True, orphan.glued)
+        loose.append(spec.rows[r].key)
+    hits = sorted(by_row.values(), key=lambda h: h.row)
     table_pos = ctx.pos(hits[0].start)
     rows: dict[str, Row] = {}
     ambiguous: list[str] = []
@@ -369,7 +392,8 @@ def read_table(
     key: TableKey = spec.key  # type: ignore[assignment]
     template: TemplateName = spec.template  # type: ignore[assignment]
     order = {r.key: i for i, r in enumerate(spec.rows)}
-    return Table(key, template, table_pos, rows, tuple(sorted(set(ambiguous), key=order.__getitem__))), len(hits)
+    return Table(key, template, table_pos, rows, tuple(sorted(set(ambiguous), key=order.__getitem__)),
+                 tuple(loose)), len(hits) - len(loose)
 
 
 def _settle(spec: TableSpec, rows: dict[str, Row], runs: dict[str, tuple[Run, list[Token], _Hit]],

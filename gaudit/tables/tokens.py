@@ -48,6 +48,8 @@ _UNIT_ONLY = frozenset({"元", "万元", "亿元", "件", "个", "条", "项", "
 _VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否", "不详",
                           "未知", "待定", "未统计", "无法统计", "未填", "无此项", "不清楚"})
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+#: A count written in words with its unit (三件, 十二个): a cell, not a label.
+_CN_COUNT_RE = re.compile(r"^[零〇一二两三四五六七八九十百千]{1,4}(?:件|个|条|项|次|份|宗|起|家)$")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
 _BRACKETS_ONLY_RE = re.compile(r"^[()\[\]:,、]+$")
 #: A number inside a run of text (for cells that lost their separators).
@@ -74,8 +76,8 @@ def _classify(text: str) -> TokenKind:
         return "num"
     if _NUMBERING_RE.match(text) or _BRACKETS_ONLY_RE.match(text):
         return "text"  # numbering, or the bracket a wrapped header line ends with ("位:万元 / )")
-    if text in _VALUE_WORDS:
-        return "value"
+    if text in _VALUE_WORDS or _CN_COUNT_RE.match(text):
+        return "value"  # 无, 若干, 三件: text in a cell's place, reported as such
     if len(text) <= 4 and not _CJK_RE.search(text):
         return "value"  # "/", "—", "-", "l0", "O", "x"
     return "text"
