@@ -227,3 +227,18 @@ def test_real_collapsed_pages_meet_their_hand_checked_cells(name: str) -> None:
     assert wrong == []
     assert set(expect["must"]) <= kinds(text)
     assert not set(expect["must_not"]) & kinds(text)
+
+
+def test_picture_tables_are_said_so_and_the_file_is_a_report() -> None:
+    text = ("某县局政务公开情况\n三、收到和处理政府信息公开申请情况\n收到和处理政府信息公开申请情况统计表\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n(见下图)\n")
+    messages = [f.message for f in run_rules(read(text), load_rules(), "en")]
+    assert "not-a-report" not in kinds(text)
+    assert sum("published as a picture" in m for m in messages) == 2
+
+
+def test_the_format_notice_with_its_blank_template_is_no_report() -> None:
+    text = ("国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知\n"
+            "国办公开办函〔2021〕30号\n各省、自治区、直辖市人民政府办公厅:\n"
+            + "\n".join(_clean().split("\n")[4:]).replace("| 0 ", "| "))
+    assert findings(text) == [("not-a-report", 1)]

@@ -130,6 +130,26 @@ def test_builtin_rules_are_complete_and_self_describing() -> None:
 
 
 # rule id -> (case, every (rule, line) the built-in set reports on it)
+#: A 2022 report in the pre-2019 layout: seven parts, 收费及减免, no statutory table.
+OLD_FREE_LAYOUT = """\
+某县民政局2022年政府信息公开工作年度报告
+本报告根据《中华人民共和国政府信息公开条例》编制。统计期限自2022年1月1日起至2022年12月31日止。
+一、概述
+2022年,我局认真贯彻落实《条例》,扎实推进政府信息公开工作。
+二、主动公开政府信息情况
+全年主动公开政府信息120条,其中规范性文件3件。
+三、依申请公开政府信息情况
+全年共收到政府信息公开申请5件,均已按时答复。
+四、政府信息公开的收费及减免情况
+本年度未收取任何费用。
+五、因政府信息公开申请提起行政复议、行政诉讼的情况
+本年度未发生因政府信息公开申请提起行政复议、行政诉讼的情况。
+六、政府信息公开工作存在的主要问题及改进情况
+主要问题是公开内容不够丰富。下一步将加强培训。
+七、其他需要报告的事项
+无。
+"""
+
 FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
     "not-a-report": ({"base": "self-inspection-pinyin"}, [("not-a-report", 1)]),
     "report-before-2019": (
@@ -156,6 +176,12 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
         [("section-order", 7)]),
     "table-missing": ({"base": "clean-2021", "delete_lines": [31, 58]}, [("table-missing", 29)]),
     "cell-blank": ({"base": "html-2021"}, [("cell-blank", 62)]),
+    "format-notice": (
+        {"base": "clean-2021", "replace": [["云岭县自然资源局2022年政府信息公开工作年度报告",
+                                            "国务院办公厅政府信息与政务公开办公室关于印发"
+                                            "《中华人民共和国政府信息公开工作年度报告格式》的通知"]]},
+        [("format-notice", 1)]),
+    "outdated-free-layout": ({"report": OLD_FREE_LAYOUT}, [("outdated-free-layout", 9), ("fee-statement-missing", 15)]),
     "cell-ambiguous": ({"base": "clean-2021", "replace": [["行政规范性文件 | 3 | 1 | 12", "行政规范性文件31112"]]},
                        [("cell-ambiguous", 17)]),
     "table-rows-absent": ({"base": "clean-2021", "delete_lines": [24, 24]}, [("table-rows-absent", 16)]),
