@@ -237,6 +237,21 @@ def _unstack_headers(tokens: list[Token]) -> None:
             tokens[i] = Token(t.text, t.start, t.line, "text")
 
 
+_SENTENCE_END_RE = re.compile(r"。+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+    """A sentence: one text token, or its words when it holds digits (a table may stand in it)."""
+    text = piece.strip()
+    if not text:
+        return
+    if _DIGIT_RE.search(text) is None:
+        out.append(Token(text, base + piece.index(text[0]), line_no, "text"))
+    else:
+        _words(piece, base, line_no, out, is_label)
+
+
 def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
           borders: bool = True) -> None:
     stripped = line.strip()
@@ -277,8 +292,14 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
             out.append(Token(cell, cstart, line_no, kind, piped=True))
         return
     if "。" in stripped and "\t" not in stripped and len(stripped) > 30:
-        # A sentence of prose: no row of a table ends a sentence, so its words need no study.
-        out.append(Token(stripped, base + line.index(stripped[0]), line_no, "text"))
+        # Sentences of prose: no row of a table ends a sentence, so their words need no study;
+        # but a page that lost its line breaks runs a table into them (…具体情况如下: 第二十条…
+        # 行政许可 0 …), so a sentence holding digits is read word by word.
+        at = 0
+        for m in _SENTENCE_END_RE.finditer(line):
+            _prose(line[at:m.end()], base + at, line_no, out, is_label)
+            at = m.end()
+        _prose(line[at:], base + at, line_no, out, is_label)
         return
     if "\t" in line:
         # Tab-separated cells: two tabs in a row hold an empty cell between them; the tabs
