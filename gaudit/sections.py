@@ -178,6 +178,12 @@ def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = 
     if len(raw) <= 3 * _MAX_HEADING:
         words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
         if words and len(words) <= _MAX_HEADING and not _INLINE_CUT_RE.search(words):
+            cut = _SPACE_CUT_RE.search(body.strip()) if numeral is not None else None
+            if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
+                # 六、其他需要报告的事项 黄岭街道未依据…: a known heading, a space, its text.
+                head = _SPACES_RE.sub("", body.strip()[:cut.start()])
+                if any(p.fullmatch(head) for p in _patterns().strong.values()):
+                    return _Line(start, end, next_start, numeral, arabic, head, True, comma)
             if numeral is not None and (_SENTENCE_RE.search(words) or "," in words or _DIGIT_RE.search(words)):
                 # 六、其他需要报告的事项2024年,无收取…: a known heading running into its text.
                 head = _strong_prefix(body, glued)
@@ -222,7 +228,7 @@ def _strong_prefix(body: str, glued: bool = False) -> str:
 #: Characters after a numeral searched for a heading that runs into its text.
 _MAX_INLINE_SCAN = 3 * _MAX_HEADING
 #: A numbered heading inside a line: 一、 … 六、 (found only where a known heading follows).
-_INLINE_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、.])")
+_INLINE_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、. ])")
 #: What may stand right before a heading inside a line: the end of a sentence or clause, a cell
 #: (a digit), a bracket, a space.
 _BEFORE_INLINE = frozenset("。:;!?)]】 \t0123456789")
@@ -295,6 +301,8 @@ _TOC_ENTRY_RE = re.compile(r"(?:…|\.{3}|·{3}|-{3}|_{3})[ .…·\-_]*\d{1,3}$"
 #: Where a heading ends when its section's text follows on the same line.
 _INLINE_CUT_RE = re.compile(r"[。:;]| +")
 _MAX_INLINE_HEADING = 24
+#: A space between a heading and its text on the same line (short lines).
+_SPACE_CUT_RE = re.compile(r" +(?=\S)")
 
 #: The cells a table row carries after its label on the same line (PDF text: ``… 6 3 0 0 0 0 9``).
 _TRAILING_CELLS_RE = re.compile(r"[\d.,+\-/|]+$")

@@ -60,6 +60,7 @@ LABEL_EDITS = [
 OLD_LABEL = (('行政规范性文件', '行政規範性文件'), lambda w: w[2:])
 
 _ROW_LINE_RE = re.compile(r'\d')
+_PAGE_LINE_RE = re.compile(r'^\s*(?:[-—–]\s*\d+\s*[-—–]|(?:Page|page|P\.)\s*\d+.*|第\s*\d+\s*[页頁].*|\d+\s*/\s*\d+)\s*$')
 _PROSE_NUMBER_RE = re.compile(r'(?<=[\u4e00-\u9fff])(\d+)(?=[件条項项个個次])')
 
 
@@ -94,7 +95,13 @@ def lost_lines(text, tf):
         return None
     nl = _newline(text)
     lines = text.split(nl)
+    if any(_PAGE_LINE_RE.match(ln) for ln in lines):
+        return None  # page furniture, dropped on a line of its own, would stand inside the text
     first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    nxt = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
+    if nxt is not None and not lines[first].rstrip().endswith(('报告', '報告')) and \
+            lines[nxt].strip().endswith(('报告', '報告')) and len(lines[nxt].strip()) < 20:
+        first = nxt  # a title broken over two lines stays above the text
     joint = '' if tf['source_layout'] == 'glued' else ' '
     body = joint.join(ln.strip() for ln in lines[first + 1:] if ln.strip())
     out = nl.join([*lines[:first + 1], body]) + nl

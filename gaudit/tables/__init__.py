@@ -70,6 +70,8 @@ class _LabelTest:
         labels = _all_labels()
         if folded in labels or folded.endswith(_REVIEW_HEADER_END):
             return True
+        if "(" in text and fold_label(text.split("(", 1)[0]) in labels:
+            return True  # the template's instructions after a label: 规章(设区的市…应提供相关数据)
         # A group prefix glued in front ("三本年度办理结果一予以公开") still names a label.
         return any(folded.endswith(x) and len(x) >= 4 for x in labels)
 

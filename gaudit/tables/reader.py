@@ -139,12 +139,15 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
                 orphans.append(cur)
             i += 1
             continue
-        if (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap" and cur.values
-                and t.line > cur.values[-1].line
-                and sum(v.kind != "gap" for v in cur.values) >= widths[cur.row]):
-            # A complete row, then cells on a line of their own: a row without its label.
+        if (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap"
+                and sum(v.kind != "gap" for v in cur.values) >= widths[cur.row]
+                and t.line > max(v.line for v in cur.values if v.kind != "gap")):
+            # A complete row, then cells on a line of their own: a row without its label (the
+            # empty lines or cells opening that line go with it).
             cur.closed = True
-            cur = _Hit(-1, "", t.start, t.line)
+            lead = [v for v in cur.values if v.kind == "gap" and v.line == t.line]
+            del cur.values[len(cur.values) - len(lead):]
+            cur = _Hit(-1, "", (lead[0] if lead else t).start, t.line, lead)
             orphans.append(cur)
         if cur is not None and not cur.closed:
             cur.values.append(t)

@@ -124,7 +124,7 @@ def _split_glued(
             continue
         merged.append((b, e, num))
         k += 1
-    if not any(not num and is_label(text[b:e]) for b, e, num in merged):
+    if not any(not num and is_label(text[b:e]) for b, e, num in merged) and not _numbered_row(text, merged):
         return None
     fixed = _label_suffixes(text, merged, is_label)
     out: list[Token] = []
@@ -135,6 +135,19 @@ def _split_glued(
 
 
 _CLOSING = frozenset(")]】》」』")
+#: A numbered row whose label the template does not know (a typo): 2.其他法律行政止公开0000000.
+_NUMBERED_LABEL_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,2}[).、][\u4e00-\u9fff“”\"、]{2,40}$")
+_MIN_ROW_DIGITS = 3
+
+
+def _numbered_row(text: str, parts: list[tuple[int, int, bool]]) -> bool:
+    """One numbered label and one run of digits after it, long enough to be the row's cells."""
+    if len(parts) != 2 or parts[0][2] or not parts[1][2]:
+        return False
+    (b, e, _), (nb, ne, _) = parts
+    return ne - nb >= _MIN_ROW_DIGITS and _NUMBERED_LABEL_RE.match(text[b:e]) is not None
+
+
 #: Longest row label worth looking for at the end of a glued run of text (folded, with numbering).
 _MAX_LABEL_SUFFIX = 48
 
@@ -239,6 +252,10 @@ def _unstack_headers(tokens: list[Token]) -> None:
 
 _SENTENCE_END_RE = re.compile(r"。+")
 _DIGIT_RE = re.compile(r"\d")
+#: A number standing bare, as cells do (prose counts carry a unit: 申请 11 件, 2021年).
+_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[件条个项次份宗起家人%％年月日号])")
+#: Bare numbers that make a sentence hold a table (a page that lost its line breaks).
+_TABLE_NUMBERS = 3
 
 
 def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
@@ -246,7 +263,7 @@ def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Call
     text = piece.strip()
     if not text:
         return
-    if _DIGIT_RE.search(text) is None:
+    if _DIGIT_RE.search(text) is None or len(_BARE_NUMBER_RE.findall(text)) < _TABLE_NUMBERS:
         out.append(Token(text, base + piece.index(text[0]), line_no, "text"))
     else:
         _words(piece, base, line_no, out, is_label)
