@@ -60,7 +60,8 @@ LABEL_EDITS = [
 OLD_LABEL = (('行政规范性文件', '行政規範性文件'), lambda w: w[2:])
 
 _ROW_LINE_RE = re.compile(r'\d')
-_PAGE_LINE_RE = re.compile(r'^\s*(?:[-—–]\s*\d+\s*[-—–]|(?:Page|page|P\.)\s*\d+.*|第\s*\d+\s*[页頁].*|\d+\s*/\s*\d+)\s*$')
+_PAGE_LINE_RE = re.compile(r'^\s*(?:[-—–]\s*\d+\s*[-—–]|(?:Page|page|P\.)\s*\d+.*|第\s*\d+\s*[页頁].*'
+                           r'|\d+\s*/\s*\d+)\s*$')
 _PROSE_NUMBER_RE = re.compile(r'(?<=[\u4e00-\u9fff])(\d+)(?=[件条項项个個次])')
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, number, same, tidy, usable_rows
-from gaudit.model import Document, Table
+from gaudit.model import Cell, Document, Table
 from gaudit.template import RESULT_ROWS, TABLE_SECTION
 
 CellKey = tuple[str, str]
@@ -53,7 +53,12 @@ class Culprit:
 
 def operand(table: Table, row: str, column: str) -> float | None:
     """A cell's value as an identity's operand: None when blank, text or a negative count."""
-    value = number(table.cell(row, column))
+    return count(table.cell(row, column))
+
+
+def count(cell: Cell | None) -> float | None:
+    """A cell's value as an identity's operand: None when blank, text or a negative count."""
+    value = number(cell)
     return None if value is None or value < 0 else value
 
 
@@ -80,8 +85,9 @@ def _identities(table: Table) -> list[list[tuple[CellKey, int]]]:
 def _find(table: Table) -> dict[CellKey, Culprit]:
     broken: dict[CellKey, list[float]] = {}
     holding: set[CellKey] = set()
+    known = {(r, c): count(cell) for r, row in table.rows.items() for c, cell in row.cells.items()}
     for identity in _identities(table):
-        values = [operand(table, r, c) for (r, c), _ in identity]
+        values = [known.get(cell) for cell, _ in identity]
         if any(v is None for v in values):
             continue
         residual = sum(sign * (v or 0.0) for (_, sign), v in zip(identity, values, strict=True))
@@ -94,7 +100,7 @@ def _find(table: Table) -> dict[CellKey, Culprit]:
     for cell, fixes in broken.items():
         if len(fixes) < 2 or cell in holding or fixes[0] < 0 or not all(same(f, fixes[0]) for f in fixes):
             continue
-        actual = operand(table, *cell)
+        actual = known[cell]
         assert actual is not None
         out[cell] = Culprit(cell[0], cell[1], actual, fixes[0], len(fixes))
     return out

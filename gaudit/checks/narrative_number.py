@@ -282,21 +282,24 @@ class _Unwrapped:
         # PDF and WPS text set numbers off with spaces (受理政府信息公开申请 17 件): a lone space
         # between an ideograph and a digit goes too (a second map, applied first).
         spaced: list[int] = []
-        if " " in joined:
+        if " " in joined and _NUMBER_SPACE_RE.search(joined) is not None:
             kept: list[str] = []
             at = 0
-            line_start = 0
-            while line_start <= len(joined):
-                line_end = joined.find("\n", line_start)
-                if line_end == -1:
-                    line_end = len(joined)
-                # Not in a row of cells laid out with spaces (结转下年度继续办理 3件 1 0 …).
-                if len(_NUMBER_WORD_RE.findall(joined, line_start, line_end)) < _ROW_NUMBERS:
-                    for m in _NUMBER_SPACE_RE.finditer(joined, line_start, line_end):
-                        kept.append(joined[at:m.start()])
-                        spaced.append(m.start() - len(spaced))
-                        at = m.end()
-                line_start = line_end + 1
+            rows: dict[int, bool] = {}  # line start -> is the line a row of cells?
+            for m in _NUMBER_SPACE_RE.finditer(joined):
+                line_start = joined.rfind("\n", 0, m.start()) + 1
+                row = rows.get(line_start)
+                if row is None:
+                    line_end = joined.find("\n", m.start())
+                    line_end = len(joined) if line_end == -1 else line_end
+                    # Not in a row of cells laid out with spaces (结转下年度继续办理 3件 1 0 …).
+                    row = rows[line_start] = len(
+                        _NUMBER_WORD_RE.findall(joined, line_start, line_end)) >= _ROW_NUMBERS
+                if row:
+                    continue
+                kept.append(joined[at:m.start()])
+                spaced.append(m.start() - len(spaced))
+                at = m.end()
             kept.append(joined[at:])
             joined = "".join(kept)
         self.text = joined

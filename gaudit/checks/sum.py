@@ -59,7 +59,7 @@ from gaudit.checks._base import (
     usable_rows,
     validate_cross_keys,
 )
-from gaudit.checks.culprit_cells import explained, operand
+from gaudit.checks.culprit_cells import count, explained
 from gaudit.model import Document, Table
 from gaudit.template import RESULT_ROWS, TABLE_SECTION
 
@@ -83,8 +83,8 @@ def _along_row(doc: Document, table: Table, params: Mapping[str, Any]) -> Iterat
             continue
         if any(p not in row.cells for p in parts):
             continue
-        values = [operand(table, key, p) for p in parts]
-        actual = operand(table, key, total)
+        values = [count(row.cells[p]) for p in parts]
+        actual = count(row.cells[total])
         if actual is None or any(v is None for v in values):
             continue
         expected = sum(v for v in values if v is not None)
@@ -104,8 +104,8 @@ def _along_column(doc: Document, table: Table, params: Mapping[str, Any]) -> Ite
     if total not in usable or any(p not in usable for p in parts):
         return
     for col in params["columns"] or list(total_row.cells):
-        values = [operand(table, p, col) for p in parts]
-        actual = operand(table, total, col)
+        values = [count(table.cell(p, col)) for p in parts]
+        actual = count(total_row.cells.get(col))
         if actual is None or any(v is None for v in values):
             continue
         expected = sum(v for v in values if v is not None)

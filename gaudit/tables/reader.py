@@ -40,6 +40,10 @@ class _Hit:
     values: list[Token] = field(default_factory=list)
     closed: bool = False
     glued: bool = False
+    cells: int = 0
+    """Values that are not empty lines (kept as the walk goes: counting them anew is quadratic)."""
+    last_line: int = -1
+    """Line of the last of those."""
 
 
 class _Ctx:
@@ -140,8 +144,7 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
             i += 1
             continue
         if (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap"
-                and sum(v.kind != "gap" for v in cur.values) >= widths[cur.row]
-                and t.line > max(v.line for v in cur.values if v.kind != "gap")):
+                and cur.cells >= widths[cur.row] and t.line > cur.last_line):
             # A complete row, then cells on a line of their own: a row without its label (the
             # empty lines or cells opening that line go with it).
             cur.closed = True
@@ -151,6 +154,9 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
             orphans.append(cur)
         if cur is not None and not cur.closed:
             cur.values.append(t)
+            if t.kind != "gap":
+                cur.cells += 1
+                cur.last_line = t.line
             if t.glued:
                 cur.glued = True
         i += 1
