@@ -193,7 +193,8 @@ def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callabl
             if glued:
                 out.extend(glued)
                 continue
-        if kind == "text" and w + 1 < len(words) and words[w + 1].group()[:1].isdigit():
+        if (kind == "text" and w + 1 < len(words) and words[w + 1].group()[:1].isdigit()
+                and len(word) > 2 and not is_label(word)):
             # "…现行有效件数规章 000": header words glued before the row label that the cells follow.
             cut = _label_suffixes(word, [(0, len(word), False), (len(word), len(word), True)], is_label)
             if len(cut) == 3:
