@@ -48,6 +48,10 @@ _UNIT_ONLY = frozenset({"元", "万元", "亿元", "件", "个", "条", "项", "
 _VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否", "不详",
                           "未知", "待定", "未统计", "无法统计", "未填", "无此项", "不清楚"})
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+#: Words a cell holds instead of a number that may run into the text after them (longest first;
+#: one-character ones such as 无 begin labels too: 无法提供; so does 没有现成信息…).
+_GLUED_VALUE_WORDS = tuple(sorted((w for w in _VALUE_WORDS if len(w) >= 2 and w not in ("无法统计", "没有")),
+                                  key=lambda w: (-len(w), w)))
 #: A count written in words with its unit (三件, 十二个): a cell, not a label.
 _CN_COUNT_RE = re.compile(r"^[零〇一二两三四五六七八九十百千]{1,4}(?:件|个|条|项|次|份|宗|起|家)$")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
@@ -87,8 +91,10 @@ def _split_glued(
     text: str, start: int, line: int, is_label: Callable[[str], bool]
 ) -> list[Token] | None:
     """``规章000行政规范性文件6233440`` -> label, digits, label, digits (only when a label is found)."""
-    if _PROSE_RE.search(text):
-        return None  # "结转下年度继续办理0件。" is a sentence, not a row that lost its separators
+    if _PROSE_RE.search(text.rstrip("。;!?")):
+        # "结转下年度继续办理0件。" is a sentence, not a row that lost its separators (a table
+        # whose page lost its line breaks may end the sentence it runs into: …收费0注:…日。)
+        return None
     lead = _LEAD_NUMBERING_RE.match(text)
     skip = lead.end() if lead else 0
     parts: list[tuple[int, int, bool]] = []  # (begin, end, is_number)
@@ -103,6 +109,11 @@ def _split_glued(
         return None
     if pos < len(text):
         parts.append((pos, len(text), False))
+    # "若干第二十条…": a cell written in words, glued to the text after it.
+    b0, e0, num0 = parts[0]
+    lead_value = next((w for w in _GLUED_VALUE_WORDS if text.startswith(w, b0)), None)
+    if not num0 and lead_value is not None and e0 - b0 > len(lead_value):
+        parts[0:1] = [(b0, b0 + len(lead_value), False), (b0 + len(lead_value), e0, False)]
     # "…0000002.其他法律…": the numbering digit of the next label ran into the digits before it.
     fixed: list[tuple[int, int, bool]] = []
     for b, e, num in parts:
@@ -146,6 +157,11 @@ def _numbered_row(text: str, parts: list[tuple[int, int, bool]]) -> bool:
         return False
     (b, e, _), (nb, ne, _) = parts
     return ne - nb >= _MIN_ROW_DIGITS and _NUMBERED_LABEL_RE.match(text[b:e]) is not None
+
+
+def _exact_label(is_label: Callable[[str], bool], text: str) -> bool:
+    exact = getattr(is_label, "exact", None)
+    return bool(exact(text)) if exact is not None else False
 
 
 #: Longest row label worth looking for at the end of a glued run of text (folded, with numbering).
@@ -194,7 +210,7 @@ def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callabl
                 out.extend(glued)
                 continue
         if (kind == "text" and w + 1 < len(words) and words[w + 1].group()[:1].isdigit()
-                and len(word) > 2 and not is_label(word)):
+                and len(word) > 2 and not _exact_label(is_label, word)):
             # "…现行有效件数规章 000": header words glued before the row label that the cells follow.
             cut = _label_suffixes(word, [(0, len(word), False), (len(word), len(word), True)], is_label)
             if len(cut) == 3:
@@ -257,6 +273,8 @@ _DIGIT_RE = re.compile(r"\d")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[件条个项次份宗起家人%％年月日号])")
 #: Bare numbers that make a sentence hold a table (a page that lost its line breaks).
 _TABLE_NUMBERS = 3
+#: A bare number this long is cells run together (no count reaches a million).
+_GLUED_RUN = 7
 
 
 def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
@@ -264,7 +282,8 @@ def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Call
     text = piece.strip()
     if not text:
         return
-    if _DIGIT_RE.search(text) is None or len(_BARE_NUMBER_RE.findall(text)) < _TABLE_NUMBERS:
+    bare = _BARE_NUMBER_RE.findall(text) if _DIGIT_RE.search(text) is not None else []
+    if len(bare) < _TABLE_NUMBERS and not any(len(b) >= _GLUED_RUN for b in bare):
         out.append(Token(text, base + piece.index(text[0]), line_no, "text"))
     else:
         _words(piece, base, line_no, out, is_label)
