@@ -232,6 +232,9 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         else:
             parts = [_original_span(source, norm, la, lb) for la, lb, _ in _lines(text[:end]) if la < lb and la >= a]
             title = "".join(parts)
+        # A saved page's field name before its title: "标题: XX局2024年度…年度报告".
+        title_norm = _TITLE_FIELD_RE.sub("", title_norm)
+        title = _TITLE_FIELD_RE.sub("", title)
 
     title_year = None
     if title_norm:
@@ -353,8 +356,20 @@ def _organ_in_preface(text: str, limit: int) -> str | None:
 
 
 def _heading_start(text: str, body_start: int) -> int:
-    """Start of the line holding the heading whose body starts at ``body_start``."""
+    """Start of the line holding the heading whose body starts at ``body_start``; in a line
+    that lost its breaks (the heading stands inside it), where the heading's numeral stands."""
     if body_start <= 0:
         return 0
     nl = text.rfind("\n", 0, body_start - 1)
+    if body_start - nl > _LONG_HEADING_LINE:
+        lo = max(nl + 1, body_start - _LONG_HEADING_LINE)
+        numerals = list(_NUMERAL_RE.finditer(text, lo, body_start))
+        if numerals:
+            return numerals[-1].start()
     return nl + 1
+
+
+_TITLE_FIELD_RE = re.compile(r"^(?:标题|題目|题目|標題)[:：][ \t]*")
+#: A heading's line longer than this before its body is a text that lost its line breaks.
+_LONG_HEADING_LINE = 80
+_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、.． ])")

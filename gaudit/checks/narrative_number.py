@@ -246,8 +246,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 _HARD_ENDS = frozenset(" \t。;:!?")
 #: A lone space between an ideograph and a number, either way round (申请 17 件).
 _NUMBER_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=\d)|(?<=\d) (?=[\u4e00-\u9fff])")
-#: A number standing as a word of its own; a line with this many is a row of cells.
-_NUMBER_WORD_RE = re.compile(r"(?:^|(?<= ))\d[\d.,]*(?:件|元)?(?= |$)", re.MULTILINE)
+#: A number standing as a word of its own, no unit after it; a line with this many is a row of cells.
+_NUMBER_WORD_RE = re.compile(r"(?:^|(?<= ))\d[\d.,]*(?:件|元)?(?= |$)(?! *[件个条项次份宗起家人%])", re.MULTILINE)
 _ROW_NUMBERS = 3
 #: A wrapped paragraph line is at least this long (headings and table rows are shorter).
 _WRAPPED_LINE = 20
