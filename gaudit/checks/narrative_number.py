@@ -285,16 +285,16 @@ class _Unwrapped:
         if " " in joined and _NUMBER_SPACE_RE.search(joined) is not None:
             kept: list[str] = []
             at = 0
-            rows: dict[int, bool] = {}  # line start -> is the line a row of cells?
+            line_end = -1
+            row = False
             for m in _NUMBER_SPACE_RE.finditer(joined):
-                line_start = joined.rfind("\n", 0, m.start()) + 1
-                row = rows.get(line_start)
-                if row is None:
+                if m.start() > line_end:
+                    # A new line (found once per line: the text is read once).
+                    line_start = joined.rfind("\n", 0, m.start()) + 1
                     line_end = joined.find("\n", m.start())
                     line_end = len(joined) if line_end == -1 else line_end
                     # Not in a row of cells laid out with spaces (结转下年度继续办理 3件 1 0 …).
-                    row = rows[line_start] = len(
-                        _NUMBER_WORD_RE.findall(joined, line_start, line_end)) >= _ROW_NUMBERS
+                    row = len(_NUMBER_WORD_RE.findall(joined, line_start, line_end)) >= _ROW_NUMBERS
                 if row:
                     continue
                 kept.append(joined[at:m.start()])

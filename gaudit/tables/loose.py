@@ -18,7 +18,9 @@ never a row's.  Every row placed so is listed in ``Table.loose_rows``.
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Protocol
@@ -32,6 +34,8 @@ __all__ = ["place_orphans"]
 _MIN_CLOSENESS = 0.6
 #: Longest label text compared (longer text is prose, not a label).
 _MAX_LABEL = 60
+#: Orphans per missing row compared with the template's labels, nearest the rows found first.
+_WINDOW = 3
 #: Words a label may start with before the row's own words (its numbering).
 _NUMBERING = "一二三四五六七八九十0123456789"
 
@@ -47,24 +51,31 @@ def _fold(text: str) -> str:
     return fold_label(fold(text)).lstrip(_NUMBERING)
 
 
-def _forms(spec: TableSpec, row: int) -> list[str]:
+@functools.lru_cache(maxsize=256)
+def _forms(spec: TableSpec, row: int) -> tuple[tuple[str, Counter[str]], ...]:
     from gaudit.tables.labels import _ALIASES
 
     spec_row = spec.rows[row]
-    forms = [_fold(spec_row.label)]
-    forms += [_fold(a) for a in _ALIASES.get(spec_row.key, ())]
-    return [f for f in forms if f]
+    forms = [_fold(spec_row.label), *(_fold(a) for a in _ALIASES.get(spec_row.key, ()))]
+    return tuple((f, Counter(f)) for f in forms if f)
 
 
 def closeness(spec: TableSpec, row: int, label: str) -> float:
     """How close ``label`` is to row ``row``'s label (1.0: it starts with the row's words)."""
+    if len(label) > 2 * _MAX_LABEL:
+        return 0.0
     words = _fold(label)
     if not words or len(words) > _MAX_LABEL:
         return 0.0
+    chars = Counter(words)
     best = 0.0
-    for form in _forms(spec, row):
+    for form, form_chars in _forms(spec, row):
         if len(form) >= 2 and words.startswith(form):
             return 1.0  # the template's instructions carried after the label
+        # The ratio is 2 * matched / (len + len), and no more characters match than the two
+        # share: skip what cannot reach the bar.
+        if 2 * sum((chars & form_chars).values()) < _MIN_CLOSENESS * (len(words) + len(form)):
+            continue
         best = max(best, SequenceMatcher(None, words, form).ratio())
     return best
 
@@ -84,6 +95,13 @@ def place_orphans(spec: TableSpec, found: Sequence[tuple[int, int]],
         inside = [k for k in usable if lo_at < orphans[k].start < hi_at]
         if not inside:
             continue
+        # Rows stand next to the rows around them: only the orphans nearest the gap's ends
+        # are worth comparing (prose before or after a table may hold hundreds).
+        window = _WINDOW * len(missing)
+        if lo_row < 0:
+            inside = inside[-window:]
+        elif hi_row >= len(spec.rows) or len(inside) > len(missing):
+            inside = inside[:window]
         inner = lo_row >= 0 and hi_row < len(spec.rows)
         if inner and len(inside) == len(missing):
             out.update(zip(missing, inside, strict=True))

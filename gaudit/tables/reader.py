@@ -135,7 +135,10 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
                 i = end + 1
                 continue
             if cur is not None and cur.row < 0 and not cur.values and not cur.closed and t.line == cur.line:
-                cur.label += t.text  # an orphan's label goes on (on its line: above it stand headers)
+                # An orphan's label goes on (on its line: above it stand headers), up to a
+                # label's length: prose on one long line must not be copied over and over.
+                if len(cur.label) <= _MAX_ORPHAN_LABEL:
+                    cur.label += t.text
             else:
                 if cur is not None and cur.values:
                     cur.closed = True  # text after the values: a header or narrative, not this row
@@ -162,6 +165,9 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
         i += 1
     return hits, [o for o in orphans if any(v.kind in ("num", "value") for v in o.values)]
 
+
+#: Longest orphan label kept (a longer text is prose, never a row's label).
+_MAX_ORPHAN_LABEL = 80
 
 #: Above this many label hits the ordering falls back to a greedy walk (the search is quadratic).
 _MAX_ORDERED_HITS = 1500

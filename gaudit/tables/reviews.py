@@ -24,6 +24,9 @@ _MAX_HEADER_CELL = 10
 #: Words of the reviews table's column labels (wrapped headers split 结果/维持); three of
 #: them, in short cells, make its header.
 _REVIEW_COLUMN_LABELS = ("维持", "纠正", "尚未", "审结")
+#: Characters of header words kept while looking for the header (its words stand together;
+#: keeping all the text before the numbers would make the search quadratic).
+_HEADER_SPAN = 400
 
 
 def _header_cells_present(tokens: list[Token]) -> bool:
@@ -32,7 +35,7 @@ def _header_cells_present(tokens: list[Token]) -> bool:
     run = ""
     for t in tokens:
         if t.kind == "text" and len(fold_label(t.text)) <= _MAX_HEADER_CELL:
-            run += fold_label(t.text)
+            run = (run + fold_label(t.text))[-_HEADER_SPAN:]
             if sum(label in run for label in _REVIEW_COLUMN_LABELS) >= 3:
                 return True
         elif t.kind == "text":
@@ -78,7 +81,7 @@ def read_reviews(
         if t.kind == "text":
             if not header:
                 header_start = t.start
-            header += fold_label(t.text)
+            header = (header + fold_label(t.text))[-_HEADER_SPAN:]
             last_text_line = t.line
         elif t.kind in ("num", "value"):
             if sum(w in header for w in _REVIEW_HEADER_WORDS) >= 3:
