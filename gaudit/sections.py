@@ -44,11 +44,17 @@ Title, year, organ and period live in :mod:`gaudit.facts`; :func:`report_facts`,
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from gaudit.facts import organ_kind, organ_level, report_facts
+from gaudit.heading_words import MAX_HEADING as _MAX_HEADING
+from gaudit.heading_words import MAX_INLINE_SCAN as _MAX_INLINE_SCAN
+from gaudit.heading_words import MAX_WEAK as _MAX_WEAK
+from gaudit.heading_words import WEAK_ORDER as _WEAK_ORDER
+from gaudit.heading_words import Patterns as _Patterns
+from gaudit.heading_words import patterns as _patterns
+from gaudit.heading_words import strong_prefix as _strong_prefix
 from gaudit.model import Heading, NormalizedText, Section, SourceText
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
@@ -64,66 +70,7 @@ _LINE_RE = re.compile(r"[^\n]*")
 _MARKUP = " \t*#【[>"
 _TRAILER_RE = re.compile(r"(?:\((?:详情|详细情况|具体情况)?(?:请)?(?:见|详见)正文\)|[:。])+$")
 _DETAIL_LINE_RE = re.compile(r"\(?(?:详情|详细情况|具体情况)?(?:请)?(?:见|详见)正文\)?")
-_MAX_HEADING = 40  # characters of heading text (after the numeral), spaces removed
-_MAX_WEAK = 32
 _MAX_CANDIDATES = 600
-
-# Optional words before/after a heading's own words in a strong match.
-_PRE = (r"(?:20\d{2}年度?)?(?:本(?:机关|单位)|我(?:镇|乡|街道|县|区|市|局|委|办))?"
-        r"(?:政府信息公开|政务公开)?(?:工作)?(?:的)?")
-_POST = r"(?:等)?"
-
-_STRONG: dict[int, str] = {
-    1: r"总体(?:工作)?(?:情况|概况)|概述|概况|基本情况|工作概况|总体工作|工作总体情况",
-    2: r"主动公开(?:政府)?信息(?:的)?(?:工作)?情况|主动公开(?:工作)?(?:情况)?",
-    3: r"收到和处理政府信息公开申请(?:的)?情况|(?:收到|受理)和?(?:处理|办理)(?:政府信息)?(?:公开)?申请(?:的)?情况"
-       r"|依申请公开(?:政府)?信息(?:的)?(?:办理|处理)?(?:工作)?情况",
-    4: r"(?:政府信息公开)?(?:的)?行政复议[、,和及与]?行政诉讼(?:的)?情况"
-       r"|因政府信息公开(?:工作|申请)?(?:被)?(?:申请)?行政复议[、,和及与]?(?:提起)?行政诉讼(?:的)?情况",
-    5: r"(?:存在的?)?(?:主要)?(?:问题|不足)(?:及|和|与)(?:其)?改进(?:情况|措施)",
-    6: r"其他需要报告的事项|其他需要报告事项|其他需报告的事项|其他事项",
-}
-_WEAK: dict[int, str] = {
-    1: r"总体情况|总体工作情况|概述|基本情况|概况",
-    2: r"主动公开",
-    3: r"依申请公开|(?:收到|受理|处理|办理).{0,8}申请|申请.{0,10}(?:办理|处理)",
-    4: r"行政复议|行政诉讼",
-    5: r"(?:问题|不足|困难).{0,10}(?:改进|整改|措施|打算)|存在(?:的)?(?:主要)?(?:问题|不足)",
-    6: r"其他需要报告|需要报告的事项|其他事项",
-}
-# Weak matches are tried from the most specific section down: 行政复议 wins over 申请.
-_WEAK_ORDER = (4, 6, 5, 3, 2, 1)
-# Words of sections the 2019 format dropped (never a statutory section).
-_OBSOLETE_RE_SRC = r"收费及减免|收费和减免|主动回应社会关切"
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    strong: dict[int, re.Pattern[str]]
-    weak: dict[int, re.Pattern[str]]
-    obsolete: re.Pattern[str]
-    table_rows: frozenset[str]
-
-
-@functools.cache
-def _patterns() -> _Patterns:
-    """Compile the heading patterns once (folded like the text they match)."""
-    from gaudit.normalize import fold
-    from gaudit.template import SPECS
-
-    strong = {n: re.compile(fold(f"{_PRE}(?:{p}){_POST}")) for n, p in _STRONG.items()}
-    weak = {n: re.compile(fold(p)) for n, p in _WEAK.items()}
-    rows: set[str] = set()
-    for (table, _template), spec in SPECS.items():
-        if table != "applications":
-            continue
-        for row in spec.rows:
-            for label in (row.label, row.group):
-                m = _NUMBERED_RE.match(fold(label))
-                if label and m and m.group(2):
-                    rows.add(_SPACES_RE.sub("", fold(label)[m.end():]))
-    return _Patterns(strong, weak, re.compile(fold(_OBSOLETE_RE_SRC)), frozenset(rows))
-
 
 @dataclass(frozen=True)
 class _Line:
@@ -178,17 +125,9 @@ def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = 
     if len(raw) <= 3 * _MAX_HEADING:
         words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
         if words and len(words) <= _MAX_HEADING and not _INLINE_CUT_RE.search(words):
-            cut = _SPACE_CUT_RE.search(body.strip()) if numeral is not None else None
-            if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
-                # 六、其他需要报告的事项 黄岭街道未依据…: a known heading, a space, its text.
-                head = _SPACES_RE.sub("", body.strip()[:cut.start()])
-                if any(p.fullmatch(head) for p in _patterns().strong.values()):
-                    return _Line(start, end, next_start, numeral, arabic, head, True, comma)
-            if numeral is not None and (_SENTENCE_RE.search(words) or "," in words or _DIGIT_RE.search(words)):
-                # 六、其他需要报告的事项2024年,无收取…: a known heading running into its text.
-                head = _strong_prefix(body, glued)
-                if head and len(head) < len(words):
-                    return _Line(start, end, next_start, numeral, arabic, head, True, comma)
+            head = _short_inline_head(body, words, glued) if numeral is not None else ""
+            if head:
+                return _Line(start, end, next_start, numeral, arabic, head, True, comma)
             return _Line(start, end, next_start, numeral, arabic, words, comma=comma)
     if numeral is not None:
         # A heading and its section's first sentence on one line: 一、总体情况。2022年…,
@@ -208,25 +147,6 @@ def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = 
     return None
 
 
-def _strong_prefix(body: str, glued: bool = False) -> str:
-    """The longest known heading (a strong form) that ``body`` starts with, else ``""``.
-
-    The words after it must not go on in ideographs (``总体情况良好,…`` is a sentence)
-    unless ``glued``: in a text whose line breaks were lost a table's header words follow
-    the heading directly (``主动公开政府信息情况第二十条…``)."""
-    head = _SPACES_RE.sub("", body[:_MAX_INLINE_SCAN])
-    best = ""
-    for pat in _patterns().strong.values():
-        m = pat.match(head)
-        if m is None or m.end() <= len(best) or not _CJK_RE.search(m.group()):
-            continue
-        if glued or not _CJK_RE.match(head[m.end():m.end() + 1]):
-            best = m.group()
-    return best
-
-
-#: Characters after a numeral searched for a heading that runs into its text.
-_MAX_INLINE_SCAN = 3 * _MAX_HEADING
 #: A numbered heading inside a line: 一、 … 六、 (found only where a known heading follows).
 _INLINE_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、. ])")
 #: What may stand right before a heading inside a line: the end of a sentence or clause, a cell
@@ -235,6 +155,22 @@ _BEFORE_INLINE = frozenset("。:;!?)]】 \t0123456789")
 #: Distinct sections found inside lines that show a text whose line breaks were lost: then a
 #: heading may also follow a word directly.
 _COLLAPSED_SECTIONS = 3
+
+
+def _short_inline_head(body: str, words: str, glued: bool) -> str:
+    """A known heading at the start of a short numbered line whose text runs on after it, else ``""``."""
+    cut = _SPACE_CUT_RE.search(body.strip())
+    if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
+        # 六、其他需要报告的事项 黄岭街道未依据…: a known heading, a space, its text.
+        head = _SPACES_RE.sub("", body.strip()[:cut.start()])
+        if any(p.fullmatch(head) for p in _patterns().strong.values()):
+            return head
+    if _SENTENCE_RE.search(words) or "," in words or _DIGIT_RE.search(words):
+        # 六、其他需要报告的事项2024年,无收取…: a known heading running into its text.
+        head = _strong_prefix(body, glued)
+        if head and len(head) < len(words):
+            return head
+    return ""
 
 
 def _words_end(text: str, start: int, end: int, words: str) -> int:

@@ -70,6 +70,8 @@ def _value(cell: str) -> float:
     return float(cell.removesuffix("万元").removesuffix("元"))
 
 
+# Complexity (ruff C901 > 15): one bounded depth-first search; its pruning tests (room left for the
+# cells to come, leading zeros, identities, the step and reading caps) belong together in the walk.
 def split_pieces(pieces: Sequence[Piece], n: int, groups: Sequence[Group], max_width: int) -> SplitResult:
     """Every reading of ``pieces`` as ``n`` cells that satisfies ``groups`` (see the module doc)."""
     total = sum(len(p.digits) for p in pieces)

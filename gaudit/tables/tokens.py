@@ -277,6 +277,17 @@ _TABLE_NUMBERS = 3
 _GLUED_RUN = 7
 
 
+def _sentences(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+    """Sentences of prose: no row of a table ends a sentence, so their words need no study; but
+    a page that lost its line breaks runs a table into them (…具体情况如下: 第二十条… 行政许可 0 …),
+    so a sentence holding a table's numbers is read word by word."""
+    at = 0
+    for m in _SENTENCE_END_RE.finditer(line):
+        _prose(line[at:m.end()], base + at, line_no, out, is_label)
+        at = m.end()
+    _prose(line[at:], base + at, line_no, out, is_label)
+
+
 def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
     """A sentence: one text token, or its words when it holds digits (a table may stand in it)."""
     text = piece.strip()
@@ -289,6 +300,41 @@ def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Call
         _words(piece, base, line_no, out, is_label)
 
 
+def _pipe_line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
+               borders: bool) -> None:
+    """The cells of a line holding pipes (pipe, Markdown and HTML rows)."""
+    if line.strip() == "|":
+        # "cell |" one per line: a line holding only the pipe is a cell left empty, or a row's
+        # end; like an empty line, the reader counts it only where a row comes up short.
+        out.append(Token("", base + line.index("|"), line_no, "gap"))
+        return
+    pieces = line.split("|")
+    if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
+        return  # Markdown rule row "| --- | :---: |" (or a lone "|")
+    offsets: list[int] = []
+    at = base
+    for p in pieces:
+        offsets.append(at)
+        at += len(p) + 1
+    first = 1 if borders and line.lstrip().startswith("|") else 0
+    last = len(pieces) - 1 if line.rstrip().endswith("|") else len(pieces)
+    for p, off in zip(pieces[first:last], offsets[first:last], strict=True):
+        cell = p.strip()
+        if not cell:
+            out.append(Token("", off, line_no, "blank", piped=True))
+            continue
+        cstart = off + p.index(cell[0])
+        kind = _kind(cell)
+        if kind == "text" and " " in cell:
+            # A PDF row pasted into a cell: "行政许可 21 98"; keep plain label text whole.
+            sub: list[Token] = []
+            _words(cell, cstart, line_no, sub, is_label)
+            if any(t.kind != "text" for t in sub):
+                out.extend(Token(t.text, t.start, t.line, t.kind, True, t.glued) for t in sub)
+                continue
+        out.append(Token(cell, cstart, line_no, kind, piped=True))
+
+
 def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
           borders: bool = True) -> None:
     stripped = line.strip()
@@ -296,47 +342,11 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
         # One cell per line (seed 002): a tab-indented empty line is an explicit blank cell.
         out.append(Token("", base, line_no, "blank" if "\t" in line else "gap"))
         return
-    if stripped == "|":
-        # "cell |" one per line: a line holding only the pipe is a cell left empty, or a row's
-        # end; like an empty line, the reader counts it only where a row comes up short.
-        out.append(Token("", base + line.index("|"), line_no, "gap"))
-        return
     if "|" in line:
-        pieces = line.split("|")
-        if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
-            return  # Markdown rule row "| --- | :---: |" (or a lone "|")
-        offsets: list[int] = []
-        at = base
-        for p in pieces:
-            offsets.append(at)
-            at += len(p) + 1
-        first = 1 if borders and line.lstrip().startswith("|") else 0
-        last = len(pieces) - 1 if line.rstrip().endswith("|") else len(pieces)
-        for p, off in zip(pieces[first:last], offsets[first:last], strict=True):
-            cell = p.strip()
-            if not cell:
-                out.append(Token("", off, line_no, "blank", piped=True))
-                continue
-            cstart = off + p.index(cell[0])
-            kind = _kind(cell)
-            if kind == "text" and " " in cell:
-                # A PDF row pasted into a cell: "行政许可 21 98"; keep plain label text whole.
-                sub: list[Token] = []
-                _words(cell, cstart, line_no, sub, is_label)
-                if any(t.kind != "text" for t in sub):
-                    out.extend(Token(t.text, t.start, t.line, t.kind, True, t.glued) for t in sub)
-                    continue
-            out.append(Token(cell, cstart, line_no, kind, piped=True))
+        _pipe_line(line, base, line_no, out, is_label, borders)
         return
     if "。" in stripped and "\t" not in stripped and len(stripped) > 30:
-        # Sentences of prose: no row of a table ends a sentence, so their words need no study;
-        # but a page that lost its line breaks runs a table into them (…具体情况如下: 第二十条…
-        # 行政许可 0 …), so a sentence holding digits is read word by word.
-        at = 0
-        for m in _SENTENCE_END_RE.finditer(line):
-            _prose(line[at:m.end()], base + at, line_no, out, is_label)
-            at = m.end()
-        _prose(line[at:], base + at, line_no, out, is_label)
+        _sentences(line, base, line_no, out, is_label)
         return
     if "\t" in line:
         # Tab-separated cells: two tabs in a row hold an empty cell between them; the tabs
