@@ -52,6 +52,8 @@ _OBSOLETE_RE_SRC = r"收费及减免|收费和减免|主动回应社会关切"
 @dataclass(frozen=True)
 class Patterns:
     strong: dict[int, re.Pattern[str]]
+    strong_any: re.Pattern[str]
+    """Every strong form in one pattern: a quick test before trying each (most lines match none)."""
     weak: dict[int, re.Pattern[str]]
     obsolete: re.Pattern[str]
     table_rows: frozenset[str]
@@ -74,7 +76,8 @@ def patterns() -> Patterns:
                 m = _NUMBERED_RE.match(fold(label))
                 if label and m and m.group(2):
                     rows.add(_SPACES_RE.sub("", fold(label)[m.end():]))
-    return Patterns(strong, weak, re.compile(fold(_OBSOLETE_RE_SRC)), frozenset(rows))
+    strong_any = re.compile("|".join(f"(?:{p.pattern})" for p in strong.values()))
+    return Patterns(strong, strong_any, weak, re.compile(fold(_OBSOLETE_RE_SRC)), frozenset(rows))
 
 
 
@@ -85,8 +88,11 @@ def strong_prefix(body: str, glued: bool = False) -> str:
     unless ``glued``: in a text whose line breaks were lost a table's header words follow
     the heading directly (``主动公开政府信息情况第二十条…``)."""
     head = _SPACES_RE.sub("", body[:MAX_INLINE_SCAN])
+    pats = patterns()
+    if pats.strong_any.match(head) is None:
+        return ""
     best = ""
-    for pat in patterns().strong.values():
+    for pat in pats.strong.values():
         m = pat.match(head)
         if m is None or m.end() <= len(best) or not _CJK_RE.search(m.group()):
             continue

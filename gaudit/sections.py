@@ -135,7 +135,7 @@ def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = 
         cut = _INLINE_CUT_RE.search(body)
         if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
             words = _SPACES_RE.sub("", body[:cut.start()])
-            if not any(p.fullmatch(words) for p in _patterns().strong.values()):
+            if not _patterns().strong_any.fullmatch(words):
                 # 五、存在的主要问题及改进情况(一)存在的主要问题:…: the known heading, not up to the colon.
                 words = _strong_prefix(body, glued) or words
             return _Line(start, end, next_start, numeral, arabic, words, True, comma)
@@ -163,7 +163,7 @@ def _short_inline_head(body: str, words: str, glued: bool) -> str:
     if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
         # 六、其他需要报告的事项 黄岭街道未依据…: a known heading, a space, its text.
         head = _SPACES_RE.sub("", body.strip()[:cut.start()])
-        if any(p.fullmatch(head) for p in _patterns().strong.values()):
+        if _patterns().strong_any.fullmatch(head):
             return head
     if _SENTENCE_RE.search(words) or "," in words or _DIGIT_RE.search(words):
         # 六、其他需要报告的事项2024年,无收取…: a known heading running into its text.
@@ -261,9 +261,10 @@ def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:
     words = line.text
     if not _CJK_RE.search(words):
         return None  # a cell of a table written one per line ("0", "12.5"), a page number
-    for number, pat in pats.strong.items():
-        if pat.fullmatch(words):
-            return number, True
+    if pats.strong_any.fullmatch(words):
+        for number, pat in pats.strong.items():
+            if pat.fullmatch(words):
+                return number, True
     if line.numeral is None or len(words) > _MAX_WEAK or _SENTENCE_RE.search(words) or "," in words:
         return None
     if pats.obsolete.search(words):

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, number, same, tidy, usable_rows
+from gaudit.checks._base import CheckType, Hit, same, tidy, usable_rows
 from gaudit.model import Cell, Document, Table
 from gaudit.template import RESULT_ROWS, TABLE_SECTION
 
@@ -58,44 +58,52 @@ def operand(table: Table, row: str, column: str) -> float | None:
 
 def count(cell: Cell | None) -> float | None:
     """A cell's value as an identity's operand: None when blank, text or a negative count."""
-    value = number(cell)
-    return None if value is None or value < 0 else value
+    if cell is None:
+        return None
+    value = cell.value
+    # type() rather than isinstance: bool is an int and no count (as checks._base.number says).
+    if type(value) is int or type(value) is float:
+        return value if value >= 0 else None
+    return None
 
 
-def _identities(table: Table) -> list[list[tuple[CellKey, int]]]:
-    """The statutory identities of the applications table, each as cells with signs (sum = 0)."""
+def _identities(table: Table) -> list[tuple[list[CellKey], list[int]]]:
+    """The statutory identities of the applications table: cells and their signs (sum = 0)."""
     usable = usable_rows(table)
-    out: list[list[tuple[CellKey, int]]] = []
+    out: list[tuple[list[CellKey], list[int]]] = []
+    row_signs = [1] * len(_APPLICANTS) + [-1]
     for key in table.rows:
         if key in usable:
-            out.append([((key, c), 1) for c in _APPLICANTS] + [((key, "total"), -1)])
+            out.append(([(key, c) for c in _APPLICANTS] + [(key, "total")], row_signs))
     results = RESULT_ROWS.get(table.template, ())
     columns = (*_APPLICANTS, "total")
     if "results_total" in usable and all(r in usable for r in results):
+        signs = [1] * len(results) + [-1]
         for col in columns:
-            out.append([((r, col), 1) for r in results] + [(("results_total", col), -1)])
+            out.append(([(r, col) for r in results] + [("results_total", col)], signs))
     balance = ("new", "carried_over", "results_total", "carried_forward")
     if all(k in usable for k in balance):
         for col in columns:
-            out.append([(("new", col), 1), (("carried_over", col), 1),
-                        (("results_total", col), -1), (("carried_forward", col), -1)])
+            out.append(([(k, col) for k in balance], [1, 1, -1, -1]))
     return out
 
 
 def _find(table: Table) -> dict[CellKey, Culprit]:
+    known = {(r, c): count(cell) for r, row in table.rows.items() for c, cell in row.cells.items()}
     broken: dict[CellKey, list[float]] = {}
     holding: set[CellKey] = set()
-    known = {(r, c): count(cell) for r, row in table.rows.items() for c, cell in row.cells.items()}
-    for identity in _identities(table):
-        values = [known.get(cell) for cell, _ in identity]
-        if any(v is None for v in values):
+    for cells, signs in _identities(table):
+        values = [known.get(cell) for cell in cells]
+        if None in values:
             continue
-        residual = sum(sign * (v or 0.0) for (_, sign), v in zip(identity, values, strict=True))
-        if same(residual, 0):
-            holding.update(cell for cell, _ in identity)
+        residual = sum(sign * v for sign, v in zip(signs, values, strict=True) if v is not None)
+        if abs(residual) < 1e-6:
+            holding.update(cells)
             continue
-        for (cell, sign), v in zip(identity, values, strict=True):
+        for cell, sign, v in zip(cells, signs, values, strict=True):
             broken.setdefault(cell, []).append((v or 0.0) - residual / sign)
+    if not broken:
+        return {}
     out: dict[CellKey, Culprit] = {}
     for cell, fixes in broken.items():
         if len(fixes) < 2 or cell in holding or fixes[0] < 0 or not all(same(f, fixes[0]) for f in fixes):

@@ -80,12 +80,19 @@ def closeness(spec: TableSpec, row: int, label: str) -> float:
     return best
 
 
+@functools.lru_cache(maxsize=16)
+def _groups(spec: TableSpec) -> frozenset[str]:
+    return frozenset(_fold(r.group) for r in spec.rows if r.group)
+
+
 def place_orphans(spec: TableSpec, found: Sequence[tuple[int, int]],
                   orphans: Sequence[_Orphan]) -> dict[int, int]:
     """Row index -> orphan index for the rows missing between the rows ``found``
     (``(row index, start offset)`` in file order) that orphans fill."""
-    groups = {_fold(r.group) for r in spec.rows if r.group}
-    usable = [k for k, o in enumerate(orphans) if _fold(o.label) not in groups or not o.label]
+    if not orphans or len(found) == len(spec.rows):
+        return {}
+    groups = _groups(spec)
+    usable = [k for k, o in enumerate(orphans) if not o.label or _fold(o.label) not in groups]
     out: dict[int, int] = {}
     bounds = [(-1, -1), *found, (len(spec.rows), 1 << 62)]
     for (lo_row, lo_at), (hi_row, hi_at) in itertools.pairwise(bounds):
