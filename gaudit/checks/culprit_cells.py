@@ -67,33 +67,35 @@ def count(cell: Cell | None) -> float | None:
     return None
 
 
-def _identities(table: Table) -> list[tuple[list[CellKey], list[int]]]:
-    """The statutory identities of the applications table: cells and their signs (sum = 0)."""
+_COLUMNS = (*_APPLICANTS, "total")
+_BALANCE = ("new", "carried_over", "results_total", "carried_forward")
+_BALANCE_SIGNS = (1, 1, -1, -1)
+
+
+def _identities(table: Table) -> Iterator[tuple[list[CellKey], list[float | None], list[int]]]:
+    """The statutory identities of the applications table: cells, their values and signs (sum = 0)."""
     usable = usable_rows(table)
-    out: list[tuple[list[CellKey], list[int]]] = []
+    values = {key: [count(c) for c in row.cells.values()] for key, row in table.rows.items() if key in usable}
     row_signs = [1] * len(_APPLICANTS) + [-1]
-    for key in table.rows:
-        if key in usable:
-            out.append(([(key, c) for c in _APPLICANTS] + [(key, "total")], row_signs))
+    for key, vals in values.items():
+        if len(vals) == len(_COLUMNS):
+            yield [(key, c) for c in _COLUMNS], vals, row_signs
     results = RESULT_ROWS.get(table.template, ())
-    columns = (*_APPLICANTS, "total")
-    if "results_total" in usable and all(r in usable for r in results):
+    if "results_total" in values and all(r in values for r in results):
         signs = [1] * len(results) + [-1]
-        for col in columns:
-            out.append(([(r, col) for r in results] + [("results_total", col)], signs))
-    balance = ("new", "carried_over", "results_total", "carried_forward")
-    if all(k in usable for k in balance):
-        for col in columns:
-            out.append(([(k, col) for k in balance], [1, 1, -1, -1]))
-    return out
+        for i, col in enumerate(_COLUMNS):
+            yield ([(r, col) for r in (*results, "results_total")],
+                   [values[r][i] for r in (*results, "results_total")], signs)
+    if all(k in values for k in _BALANCE):
+        for i, col in enumerate(_COLUMNS):
+            yield [(k, col) for k in _BALANCE], [values[k][i] for k in _BALANCE], list(_BALANCE_SIGNS)
 
 
 def _find(table: Table) -> dict[CellKey, Culprit]:
-    known = {(r, c): count(cell) for r, row in table.rows.items() for c, cell in row.cells.items()}
     broken: dict[CellKey, list[float]] = {}
     holding: set[CellKey] = set()
-    for cells, signs in _identities(table):
-        values = [known.get(cell) for cell in cells]
+    actual: dict[CellKey, float] = {}
+    for cells, values, signs in _identities(table):
         if None in values:
             continue
         residual = sum(sign * v for sign, v in zip(signs, values, strict=True) if v is not None)
@@ -102,15 +104,12 @@ def _find(table: Table) -> dict[CellKey, Culprit]:
             continue
         for cell, sign, v in zip(cells, signs, values, strict=True):
             broken.setdefault(cell, []).append((v or 0.0) - residual / sign)
-    if not broken:
-        return {}
+            actual[cell] = v or 0.0
     out: dict[CellKey, Culprit] = {}
     for cell, fixes in broken.items():
         if len(fixes) < 2 or cell in holding or fixes[0] < 0 or not all(same(f, fixes[0]) for f in fixes):
             continue
-        actual = known[cell]
-        assert actual is not None
-        out[cell] = Culprit(cell[0], cell[1], actual, fixes[0], len(fixes))
+        out[cell] = Culprit(cell[0], cell[1], actual[cell], fixes[0], len(fixes))
     return out
 
 
