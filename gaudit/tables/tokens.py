@@ -270,7 +270,8 @@ def _unstack_headers(tokens: list[Token]) -> None:
 _SENTENCE_END_RE = re.compile(r"。+")
 _DIGIT_RE = re.compile(r"\d")
 #: A number standing bare, as cells do (prose counts carry a unit: 申请 11 件, 2021年).
-_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[件条个项次份宗起家人%％年月日号])")
+_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?"
+                             r"(?![\d.]|\s*[件条个项次份宗起家人%％年月日号篇期场批户名张所元天余多万亿倍])")
 #: Bare numbers that make a sentence hold a table (a page that lost its line breaks).
 _TABLE_NUMBERS = 3
 #: A bare number this long is cells run together (no count reaches a million).
