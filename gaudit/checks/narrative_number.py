@@ -186,10 +186,15 @@ def _table_value(doc: Document, refs: Sequence[str],
     of those are blank too)."""
     total: float = 0
     exact = True
+    usable: dict[str, frozenset[str]] = {}
     for ref in refs:
         t, r, c = parse_ref(ref)
         table = doc.tables.get(t)
-        if table is None or r not in usable_rows(table):
+        if table is None:
+            return None
+        if t not in usable:
+            usable[t] = usable_rows(table)
+        if r not in usable[t]:
             return None
         value = number(table.cell(r, c))
         if value is None:
