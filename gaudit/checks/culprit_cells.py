@@ -72,44 +72,73 @@ _BALANCE = ("new", "carried_over", "results_total", "carried_forward")
 _BALANCE_SIGNS = (1, 1, -1, -1)
 
 
-def _identities(table: Table) -> Iterator[tuple[list[CellKey], list[float | None], list[int]]]:
-    """The statutory identities of the applications table: cells, their values and signs (sum = 0)."""
-    usable = usable_rows(table)
-    values = {key: [count(c) for c in row.cells.values()] for key, row in table.rows.items() if key in usable}
-    row_signs = [1] * len(_APPLICANTS) + [-1]
-    for key, vals in values.items():
-        if len(vals) == len(_COLUMNS):
-            yield [(key, c) for c in _COLUMNS], vals, row_signs
-    results = RESULT_ROWS.get(table.template, ())
-    if "results_total" in values and all(r in values for r in results):
-        signs = [1] * len(results) + [-1]
-        for i, col in enumerate(_COLUMNS):
-            yield ([(r, col) for r in (*results, "results_total")],
-                   [values[r][i] for r in (*results, "results_total")], signs)
-    if all(k in values for k in _BALANCE):
-        for i, col in enumerate(_COLUMNS):
-            yield [(k, col) for k in _BALANCE], [values[k][i] for k in _BALANCE], list(_BALANCE_SIGNS)
+def _residual(values: list[float | None], signs: list[int] | tuple[int, ...]) -> float | None:
+    """Signed sum of an identity's values; None when one of them is unknown."""
+    total = 0.0
+    for sign, v in zip(signs, values, strict=True):
+        if v is None:
+            return None
+        total += sign * v
+    return total
 
 
 def _find(table: Table) -> dict[CellKey, Culprit]:
+    """Cells every identity of which is broken and mended by one value (see the module doc).
+
+    Identities are evaluated on each row's values read once; cell keys are made only for the
+    broken ones (most tables have none)."""
+    usable = usable_rows(table)
+    values = {key: [count(c) for c in row.cells.values()] for key, row in table.rows.items() if key in usable}
+    # (cells, values, signs) of the broken identities; where the holding ones stand.
+    broken_ids: list[tuple[list[CellKey], list[float | None], list[int] | tuple[int, ...], float]] = []
+    holding_rows: set[str] = set()
+    holding_cols: set[int] = set()
+    holding_balance: set[int] = set()
+    row_signs = [1] * len(_APPLICANTS) + [-1]
+    for key, vals in values.items():
+        if len(vals) != len(_COLUMNS):
+            continue
+        res = _residual(vals, row_signs)
+        if res is not None and abs(res) < 1e-6:
+            holding_rows.add(key)
+        elif res is not None:
+            broken_ids.append(([(key, c) for c in _COLUMNS], vals, row_signs, res))
+    results = (*RESULT_ROWS.get(table.template, ()), "results_total")
+    if all(r in values for r in results):
+        signs = [1] * (len(results) - 1) + [-1]
+        for i, col in enumerate(_COLUMNS):
+            col_vals = [values[r][i] for r in results]
+            res = _residual(col_vals, signs)
+            if res is not None and abs(res) < 1e-6:
+                holding_cols.add(i)
+            elif res is not None:
+                broken_ids.append(([(r, col) for r in results], col_vals, signs, res))
+    if all(k in values for k in _BALANCE):
+        for i, col in enumerate(_COLUMNS):
+            bal_vals = [values[k][i] for k in _BALANCE]
+            res = _residual(bal_vals, _BALANCE_SIGNS)
+            if res is not None and abs(res) < 1e-6:
+                holding_balance.add(i)
+            elif res is not None:
+                broken_ids.append(([(k, col) for k in _BALANCE], bal_vals, _BALANCE_SIGNS, res))
+    if not broken_ids:
+        return {}
+    column_of = {c: i for i, c in enumerate(_COLUMNS)}
     broken: dict[CellKey, list[float]] = {}
-    holding: set[CellKey] = set()
     actual: dict[CellKey, float] = {}
-    for cells, values, signs in _identities(table):
-        if None in values:
-            continue
-        residual = sum(sign * v for sign, v in zip(signs, values, strict=True) if v is not None)
-        if abs(residual) < 1e-6:
-            holding.update(cells)
-            continue
-        for cell, sign, v in zip(cells, signs, values, strict=True):
-            broken.setdefault(cell, []).append((v or 0.0) - residual / sign)
+    for cells, vals, cell_signs, res in broken_ids:
+        for cell, sign, v in zip(cells, cell_signs, vals, strict=True):
+            broken.setdefault(cell, []).append((v or 0.0) - res / sign)
             actual[cell] = v or 0.0
     out: dict[CellKey, Culprit] = {}
     for cell, fixes in broken.items():
-        if len(fixes) < 2 or cell in holding or fixes[0] < 0 or not all(same(f, fixes[0]) for f in fixes):
+        row, col = cell
+        i = column_of[col]
+        held = (row in holding_rows or (row in results and i in holding_cols)
+                or (row in _BALANCE and i in holding_balance))
+        if len(fixes) < 2 or held or fixes[0] < 0 or not all(same(f, fixes[0]) for f in fixes):
             continue
-        out[cell] = Culprit(cell[0], cell[1], actual[cell], fixes[0], len(fixes))
+        out[cell] = Culprit(row, col, actual[cell], fixes[0], len(fixes))
     return out
 
 

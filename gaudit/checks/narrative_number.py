@@ -249,11 +249,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 #: Characters that end a line of prose for good: a break after them is a paragraph's end.
 _HARD_ENDS = frozenset(" \t。;:!?")
-#: A lone space between an ideograph and a number, either way round (申请 17 件).
-_NUMBER_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=\d)|(?<=\d) (?=[\u4e00-\u9fff])")
-#: A number standing as a word of its own, no unit after it; a line with this many is a row of cells.
-_NUMBER_WORD_RE = re.compile(r"(?:^|(?<= ))\d[\d.,]*(?:件|元)?(?= |$)(?! *[件个条项次份宗起家人%])", re.MULTILINE)
-_ROW_NUMBERS = 3
+#: A count set off by spaces between an ideograph and its unit: 申请 17 件.
+_NUMBER_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) \d+ (?=[件份条宗个起次项])")
 #: A wrapped paragraph line is at least this long (headings and table rows are shorter).
 _WRAPPED_LINE = 20
 #: Longest word of a row of cells laid out with spaces (a label such as 行政事业性收费).
@@ -284,29 +281,21 @@ class _Unwrapped:
             nl = text.find("\n", nl + 1, hi)
         pieces.append(text[pos:hi])
         joined = "".join(pieces)
-        # PDF and WPS text set numbers off with spaces (受理政府信息公开申请 17 件): a lone space
-        # between an ideograph and a digit goes too (a second map, applied first).
+        # PDF and WPS text set numbers off with spaces (受理政府信息公开申请 17 件): the spaces on
+        # both sides of a count before its unit go (a second map, applied first).  A row of cells
+        # writes its unit against the number (结转下年度继续办理 3件 1 0 …) and keeps its spaces.
         spaced: list[int] = []
-        if " " in joined and _NUMBER_SPACE_RE.search(joined) is not None:
+        if " " in joined:
             kept: list[str] = []
             at = 0
-            line_end = -1
-            row = False
             for m in _NUMBER_SPACE_RE.finditer(joined):
-                if m.start() > line_end:
-                    # A new line (found once per line: the text is read once).
-                    line_start = joined.rfind("\n", 0, m.start()) + 1
-                    line_end = joined.find("\n", m.start())
-                    line_end = len(joined) if line_end == -1 else line_end
-                    # Not in a row of cells laid out with spaces (结转下年度继续办理 3件 1 0 …).
-                    row = len(_NUMBER_WORD_RE.findall(joined, line_start, line_end)) >= _ROW_NUMBERS
-                if row:
-                    continue
-                kept.append(joined[at:m.start()])
-                spaced.append(m.start() - len(spaced))
-                at = m.end()
-            kept.append(joined[at:])
-            joined = "".join(kept)
+                for gap in (m.start(), m.end() - 1):
+                    kept.append(joined[at:gap])
+                    spaced.append(gap - len(spaced))
+                    at = gap + 1
+            if spaced:
+                kept.append(joined[at:])
+                joined = "".join(kept)
         self.text = joined
         self.lo = lo
         self.removed = removed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
@@ -120,6 +121,8 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
     hits: list[_Hit] = []
     orphans: list[_Hit] = []
     cur: _Hit | None = None
+    # Text that is no label, waiting for values to make it an orphan: [label, start, line].
+    pending: list[Any] | None = None
     folds = [fold_label(t.text) if t.kind == "text" else "" for t in tokens]
     i = 0
     n = len(tokens)
@@ -132,21 +135,25 @@ def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list
                 label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
                 cur = _Hit(row, label, tokens[k].start, tokens[end].line)
                 hits.append(cur)
+                pending = None
                 i = end + 1
                 continue
-            if cur is not None and cur.row < 0 and not cur.values and not cur.closed and t.line == cur.line:
+            if cur is not None and cur.values:
+                cur.closed = True  # text after the values: a header or narrative, not this row
+            if pending is not None and t.line == pending[2]:
                 # An orphan's label goes on (on its line: above it stand headers), up to a
                 # label's length: prose on one long line must not be copied over and over.
-                if len(cur.label) <= _MAX_ORPHAN_LABEL:
-                    cur.label += t.text
+                if len(pending[0]) <= _MAX_ORPHAN_LABEL:
+                    pending[0] += t.text
             else:
-                if cur is not None and cur.values:
-                    cur.closed = True  # text after the values: a header or narrative, not this row
-                cur = _Hit(-1, t.text, t.start, t.line)
-                orphans.append(cur)
+                pending = [t.text, t.start, t.line]
             i += 1
             continue
-        if (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap"
+        if pending is not None:
+            cur = _Hit(-1, pending[0], pending[1], pending[2])
+            orphans.append(cur)
+            pending = None
+        elif (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap"
                 and cur.cells >= widths[cur.row] and t.line > cur.last_line):
             # A complete row, then cells on a line of their own: a row without its label (the
             # empty lines or cells opening that line go with it).

@@ -289,13 +289,20 @@ def _sentences(line: str, base: int, line_no: int, out: list[Token], is_label: C
     _prose(line[at:], base + at, line_no, out, is_label)
 
 
+def _holds_table(text: str) -> bool:
+    """Enough bare numbers (or a glued run of them) for a table to stand in this text."""
+    if _DIGIT_RE.search(text) is None:
+        return False
+    bare = _BARE_NUMBER_RE.findall(text)
+    return len(bare) >= _TABLE_NUMBERS or any(len(b) >= _GLUED_RUN for b in bare)
+
+
 def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
     """A sentence: one text token, or its words when it holds digits (a table may stand in it)."""
     text = piece.strip()
     if not text:
         return
-    bare = _BARE_NUMBER_RE.findall(text) if _DIGIT_RE.search(text) is not None else []
-    if len(bare) < _TABLE_NUMBERS and not any(len(b) >= _GLUED_RUN for b in bare):
+    if not _holds_table(text):
         out.append(Token(text, base + piece.index(text[0]), line_no, "text"))
     else:
         _words(piece, base, line_no, out, is_label)
@@ -347,7 +354,10 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
         _pipe_line(line, base, line_no, out, is_label, borders)
         return
     if "。" in stripped and "\t" not in stripped and len(stripped) > 30:
-        _sentences(line, base, line_no, out, is_label)
+        if _holds_table(stripped):
+            _sentences(line, base, line_no, out, is_label)
+        else:
+            out.append(Token(stripped, base + line.index(stripped[0]), line_no, "text"))
         return
     if "\t" in line:
         # Tab-separated cells: two tabs in a row hold an empty cell between them; the tabs
