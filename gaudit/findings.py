@@ -53,6 +53,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "copied-text": ("正文与另一份报告雷同", "text copied from another report"),
     "duplicate-report": ("同一机关同一年度的重复报告", "two reports of the same organ and year"),
     "aggregate-mismatch": ("上级数据与下级报告之和不符", "parent's figures differ from the sum of its children's"),
+    "ambiguous-value": ("单元格数值无法唯一确定", "cell value admits more than one reading"),
+    "incomplete-table": ("统计表缺少行", "rows of a statutory table are absent"),
+    "template-deviation": ("表格行与模板不符", "table rows deviate from the template"),
 }
 
 

@@ -259,6 +259,9 @@ class Table:
     """Row key -> row, in template order, every row present."""
     ambiguous_rows: tuple[str, ...] = ()
     """Rows whose run of digits could be split into cells in more than one way."""
+    loose_rows: tuple[str, ...] = ()
+    """Rows whose label differs from the template's (a typo, a variant, the template's
+    instructions, no label at all), placed by their place in template order and closeness."""
 
     def cell(self, row: str, column: str) -> Cell | None:
         r = self.rows.get(row)

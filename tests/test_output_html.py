@@ -63,7 +63,7 @@ def test_overview_counts(samples_page: Page) -> None:
     assert set(counts) == {"files", "read", "failed", "clean", "with-errors", "findings"}
     text = samples_page.text
     # 2 audited (gbk: 4 errors and 1 warning; pipe: 21 blank cells, 1 section-order warning), 1 unreadable.
-    assert "3审查文件" in text and "2已读取" in text and "1无法读取" in text and "27发现问题" in text
+    assert "3审查文件" in text and "2已读取" in text and "1无法读取" in text and "26发现问题" in text
     assert "文件已加密" in text and "reports/broken.pdf" in text
     assert "东湖区枫林街道办事处 (1)" in text and "2021 (1)" in text
 
@@ -73,7 +73,7 @@ def test_file_table_carries_what_the_filters_use(samples_page: Page) -> None:
     assert [r["data-path"] for r in rows] == ["samples/gbk-2021-defects.txt", "samples/pipe-blank-cells.txt",
                                               "reports/broken.pdf"]
     gbk, pipe, broken = rows
-    assert (gbk["data-e"], gbk["data-w"], gbk["data-state"]) == ("4", "1", "error")
+    assert (gbk["data-e"], gbk["data-w"], gbk["data-state"]) == ("3", "1", "error")
     assert set(gbk["data-kinds"].split()) == {"total-mismatch", "narrative-mismatch", "missing-fee-statement"}
     assert gbk["data-organ"] == "东湖区枫林街道办事处"
     assert (pipe["data-e"], broken["data-state"]) == ("21", "failed")
@@ -85,8 +85,10 @@ def test_file_table_carries_what_the_filters_use(samples_page: Page) -> None:
 
 def test_wrong_cell_marked_with_the_expected_value(samples_page: Page) -> None:
     gbk = samples_page.details()[0]
-    assert _mark(gbk, "applications", "disclosed", "total") is not None
-    assert _mark(gbk, "applications", "disclosed", "total")[1:] == ["wrong", "应为 7"]  # type: ignore[index]
+    # One wrong cell explains the row total and the column total it breaks: it is the one marked.
+    assert _mark(gbk, "applications", "disclosed", "commercial") is not None
+    assert _mark(gbk, "applications", "disclosed", "commercial")[1:] == ["wrong", "应为 2"]  # type: ignore[index]
+    assert _mark(gbk, "applications", "disclosed", "total") is None
     assert _mark(gbk, "reviews", "review", "total")[1:] == ["wrong", "应为 3"]  # type: ignore[index]
     assert _mark(gbk, "applications", "new", "total")[1:] == ["note", "正文 12"]  # type: ignore[index]
     assert _mark(gbk, "applications", "new", "natural_person") is None
@@ -106,7 +108,7 @@ def test_blank_rows_are_marked_cell_by_cell(samples_page: Page) -> None:
 
 def test_findings_carry_location_rule_and_original_line(samples_page: Page) -> None:
     gbk = samples_page.details()[0]
-    row_total = next(f for f in gbk["findings"] if f[1] == "applications-row-total")
+    row_total = next(f for f in gbk["findings"] if f[1] == "applications-cell-breaks-totals")
     severity, _, kind, message, where, quote, related = row_total
     assert (severity, kind, where, related) == ("error", "total-mismatch", "第 36 行", [])
     assert "予以公开" in message

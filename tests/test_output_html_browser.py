@@ -94,7 +94,7 @@ def test_the_browser_shows_counts_marks_and_excerpts(report: Path, tmp_path: Pat
     assert "4审查文件" in text and "1无法读取" in text
     gbk = dom[dom.index(f'id="{anchor("samples/gbk-2021-defects.txt")}"'):]
     # The wrong cell, drawn by the page's script, with the expected value beside it.
-    assert re.search(r'<td class="m-wrong" title="[^"]+">8<span class="note">应为 7</span></td>', gbk)
+    assert re.search(r'<td class="m-wrong" title="[^"]+">1<span class="note">应为 2</span></td>', gbk)
     assert re.search(r'<td class="m-blank" title="[^"]+"></td>', dom)
     # A finding's original line, as the report writes it.
     assert re.search(r'<div class="hit"><span class="ln">36</span>三、本年度办理结果\s+（一）予以公开', gbk)

@@ -59,18 +59,18 @@ def test_check_workbook_has_findings_files_and_organs(tmp_path: Path, samples: t
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
     table = rows(findings)
     assert table[0][:7] == ["文件", "页", "行", "列", "严重程度", "规则", "类别"]
-    row_total = next(r for r in table if r[5] == "applications-row-total")
+    row_total = next(r for r in table if r[5] == "applications-cell-breaks-totals")
     assert row_total[0] == "samples/gbk-2021-defects.txt" and row_total[2] == 36 and row_total[4] == "错误"
-    assert (row_total[9], row_total[12], row_total[13]) == ("收到和处理政府信息公开申请情况", 7, 8)
+    assert (row_total[9], row_total[12], row_total[13]) == ("收到和处理政府信息公开申请情况", 2, 1)
     assert table[-1][:7] == ["reports/broken.pdf", None, None, None, "错误", "gaudit", "unreadable"]
     assert table[-1][-1] == "文件已加密"
     listed = rows(files)
     assert [r[0] for r in listed[1:]] == ["samples/clean-2019.txt", "samples/gbk-2021-defects.txt",
                                          "reports/broken.pdf"]
     gbk = listed[2]
-    assert gbk[2] == "东湖区枫林街道办事处" and gbk[4] == 2021 and gbk[8:11] == [4, 1, 0]
+    assert gbk[2] == "东湖区枫林街道办事处" and gbk[4] == 2021 and gbk[8:11] == [3, 1, 0]
     assert listed[3][1] == "无法读取" and listed[3][-1] == "文件已加密"
-    assert ["东湖区枫林街道办事处", "乡镇级", 1, "2021", 4, 1, 0] in rows(organs)
+    assert ["东湖区枫林街道办事处", "乡镇级", 1, "2021", 3, 1, 0] in rows(organs)
     assert findings.column_dimensions["A"].width >= 20  # a path is readable without resizing
 
 
@@ -197,5 +197,5 @@ def test_cli_writes_xlsx_through_its_temporary_output_file(tmp_path: Path) -> No
                           cwd=Path(__file__).resolve().parents[1])
     assert proc.returncode == 1, proc.stderr
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["问题", "文件", "机关"] and book["问题"].max_row == 6
+    assert book.sheetnames == ["问题", "文件", "机关"] and book["问题"].max_row == 5
     assert [p.name for p in tmp_path.iterdir()] == ["findings.xlsx"]  # no temporary file left

@@ -133,6 +133,26 @@ def test_builtin_rules_are_complete_and_self_describing() -> None:
 
 
 # rule id -> (case, every (rule, line) the built-in set reports on it)
+#: A 2022 report in the pre-2019 layout: seven parts, 收费及减免, no statutory table.
+OLD_FREE_LAYOUT = """\
+某县民政局2022年政府信息公开工作年度报告
+本报告根据《中华人民共和国政府信息公开条例》编制。统计期限自2022年1月1日起至2022年12月31日止。
+一、概述
+2022年,我局认真贯彻落实《条例》,扎实推进政府信息公开工作。
+二、主动公开政府信息情况
+全年主动公开政府信息120条,其中规范性文件3件。
+三、依申请公开政府信息情况
+全年共收到政府信息公开申请5件,均已按时答复。
+四、政府信息公开的收费及减免情况
+本年度未收取任何费用。
+五、因政府信息公开申请提起行政复议、行政诉讼的情况
+本年度未发生因政府信息公开申请提起行政复议、行政诉讼的情况。
+六、政府信息公开工作存在的主要问题及改进情况
+主要问题是公开内容不够丰富。下一步将加强培训。
+七、其他需要报告的事项
+无。
+"""
+
 FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
     "not-a-report": ({"base": "self-inspection-pinyin"}, [("not-a-report", 1)]),
     "report-before-2019": (
@@ -162,25 +182,48 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
         [("section-order", 7)]),
     "table-missing": ({"base": "clean-2021", "delete_lines": [31, 58]}, [("table-missing", 29)]),
     "cell-blank": ({"base": "html-2021"}, [("cell-blank", 62)]),
+    "format-notice": (
+        {"base": "clean-2021", "replace": [["云岭县自然资源局2022年政府信息公开工作年度报告",
+                                            "国务院办公厅政府信息与政务公开办公室关于印发"
+                                            "《中华人民共和国政府信息公开工作年度报告格式》的通知"]]},
+        [("format-notice", 1)]),
+    "outdated-free-layout": ({"report": OLD_FREE_LAYOUT}, [("outdated-free-layout", 9), ("fee-statement-missing", 15)]),
+    "cell-ambiguous": ({"base": "clean-2021", "replace": [["行政规范性文件 | 3 | 1 | 12", "行政规范性文件31112"]]},
+                       [("cell-ambiguous", 17)]),
+    "table-rows-absent": ({"base": "clean-2021", "delete_lines": [24, 24]}, [("table-rows-absent", 16)]),
+    "table-rows-other-format": (
+        {"base": "clean-2021", "replace": [
+            ["(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 |",
+             "(六)其他处理 | 1 |"],
+            ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n",
+             ""],
+            ["3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n", ""]]},
+        [("table-rows-other-format", 54)]),
     "cell-not-a-number": ({"base": "clean-2021", "replace": [["行政强制 | 6", "行政强制 | 无"]]},
                           [("cell-not-a-number", 24)]),
     "cell-negative": ({"base": "clean-2021", "replace": [["行政处罚 | 41", "行政处罚 | -41"]]},
                       [("cell-negative", 23)]),
     "cell-not-whole": ({"base": "clean-2021", "replace": [["行政处罚 | 41", "行政处罚 | 4.5"]]},
                        [("cell-not-whole", 23)]),
-    # One wrong number in the applications table breaks two identities; both are reported.
+    # One wrong number breaking two identities is one finding (below); here the 总计 column's
+    # identity is unknown (a blank), so only the row total is broken.
     "applications-row-total": (
         {"base": "clean-2021", "replace": [["(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 23",
+                                            "(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24"],
+                                           ["3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0", "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 |"]]},
+        [("applications-row-total", 36), ("cell-blank", 56)]),
+    "applications-cell-breaks-totals": (
+        {"base": "clean-2021", "replace": [["(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 23",
                                             "(一)予以公开 | 17 | 4 | 0 | 1 | 1 | 0 | 24"]]},
-        [("applications-row-total", 36), ("applications-column-total", 57)]),
+        [("applications-cell-breaks-totals", 36)]),
     "applications-column-total": (
-        {"base": "gbk-2021-defects"},
-        [("narrative-new-applications", 30), ("applications-row-total", 36), ("applications-column-total", 57),
-         ("reviews-group-total", 65), ("fee-statement-missing", 70)]),
+        {"base": "clean-2021", "replace": [["(七)总计 | 36 | 7 |", "(七)总计 | 35 | 8 |"]]},
+        [("applications-column-total", 57), ("applications-column-total", 57),
+         ("applications-balance", 57), ("applications-balance", 57)]),
     "applications-balance": (
         {"base": "clean-2021", "replace": [["四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 3",
-                                            "四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 4"]]},
-        [("narrative-carried-forward", 30), ("applications-balance", 57), ("applications-row-total", 58)]),
+                                            "四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3"]]},
+        [("applications-balance", 57), ("applications-balance", 57)]),
     "regulations-below-city-level": (
         {"base": "clean-2019", "replace": [["规章\t0\t0\t0", "规章\t2\t0\t0"]]},
         [("regulations-below-city-level", 16)]),
@@ -203,6 +246,15 @@ FIRES: dict[str, tuple[dict[str, Any], list[tuple[str, int]]]] = {
     "narrative-results": (
         {"base": "clean-2021", "replace": [["上年结转3件。", "上年结转3件,办结45件。"]]},
         [("narrative-results", 30)]),
+    "narrative-disclosed": (
+        {"base": "clean-2021", "replace": [["予以公开23件,部分公开6件", "予以公开及部分公开28件"]]},
+        [("narrative-disclosed", 30)]),
+    "narrative-withheld": ({"base": "clean-2021", "replace": [["不予公开6件", "不予公开5件"]]},
+                           [("narrative-withheld", 30)]),
+    "narrative-unavailable": ({"base": "clean-2021", "replace": [["无法提供9件", "无法提供8件"]]},
+                              [("narrative-unavailable", 30)]),
+    "narrative-rejected": ({"base": "clean-2021", "replace": [["不予处理2件", "不予处理3件"]]},
+                           [("narrative-rejected", 30)]),
     "narrative-reviews": (
         {"base": "clean-2021", "replace": [["被申请行政复议4件", "被申请行政复议5件"]]},
         [("narrative-reviews", 61)]),
@@ -241,6 +293,11 @@ def test_builtin_messages_read_in_both_languages() -> None:
     findings = run_rules(doc, load_rules())
     assert findings[0].message.zh == "「(一)予以公开」总计为24,但各类申请人之和为23"
     assert findings[0].message.en == "disclosed: the total is 24 but the applicant columns add up to 23"
+    case, _ = FIRES["applications-cell-breaks-totals"]
+    doc = read_document(report_bytes(case), "report.txt")
+    culprit = run_rules(doc, load_rules())[0].message
+    assert culprit.zh == "「(一)予以公开」总计栏为24,使所在的2处合计关系均不成立;若为23则全部成立"
+    assert culprit.en == "disclosed, total: 24 breaks all 2 identities it stands in; 23 would satisfy them all"
 
 
 # --- users' control -----------------------------------------------------------------------------

@@ -27,7 +27,8 @@ from gen_a_s2t import S2T
 T2S = {v: k for k, v in S2T.items()}
 KINDS = ['not-a-report', 'missing-section', 'section-order', 'missing-table', 'blank-cell', 'invalid-value',
          'total-mismatch', 'balance-mismatch', 'narrative-mismatch', 'outdated-template', 'missing-fee-statement',
-         'period-mismatch', 'implausible-value', 'encoding']
+         'period-mismatch', 'implausible-value', 'encoding', 'ambiguous-value', 'incomplete-table',
+         'template-deviation']
 MISSING = object()
 BALANCE_ROWS = ('new', 'carried_over', 'results_total', 'carried_forward')
 

@@ -203,7 +203,20 @@ def number(cell: Cell | None) -> int | float | None:
 
 def usable_rows(table: Table) -> frozenset[str]:
     """Rows whose cells can be trusted for arithmetic (found, and read unambiguously)."""
-    return frozenset(k for k, r in table.rows.items() if r.found and k not in table.ambiguous_rows)
+    held = _USABLE.get(id(table))
+    if held is not None and held[0] is table:
+        return held[1]
+    rows = frozenset(k for k, r in table.rows.items() if r.found and k not in table.ambiguous_rows)
+    if len(_USABLE) >= _USABLE_LIMIT:
+        _USABLE.clear()
+    _USABLE[id(table)] = (table, rows)
+    return rows
+
+
+#: usable_rows of the last few tables (every arithmetic rule asks, for each of its identities).
+#: The table is kept with its rows, so a recycled id never answers for another table.
+_USABLE: dict[int, tuple[Table, frozenset[str]]] = {}
+_USABLE_LIMIT = 16
 
 
 @functools.lru_cache(maxsize=256)

@@ -63,12 +63,14 @@ from gaudit.checks._base import (
     validate_cell_refs,
     validate_cross_keys,
 )
+from gaudit.checks.culprit_cells import explained
 from gaudit.model import Cell, Document, Table
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
 
 def _sides(cells: Sequence[tuple[str, str, str, Cell | None]], n_left: int) -> tuple[float, float] | None:
-    values = [number(c) for *_, c in cells]
+    # A negative count is invalid-value's, not an operand (one cause, one finding).
+    values = [None if (v := number(c)) is None or v < 0 else v for *_, c in cells]
     if any(v is None for v in values):
         return None
     nums = [v for v in values if v is not None]
@@ -79,6 +81,9 @@ def _check(doc: Document, cells: Sequence[tuple[str, str, str, Cell | None]], n_
            at: str) -> Iterator[Hit]:
     sums = _sides(cells, n_left)
     if sums is None or same(*sums):
+        return
+    tables = {t for t, *_ in cells}
+    if len(tables) == 1 and explained(doc, cells[0][0], [(r, c) for _, r, c, _ in cells]):
         return
     table, row, col, cell = cells[0 if at == "left" else n_left]
     assert cell is not None

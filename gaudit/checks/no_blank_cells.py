@@ -5,9 +5,10 @@ leaves the table's identities unknown.  To keep an empty table readable the
 check reports ONE hit per run of consecutive blank cells in a row, naming the
 row and the first and last column of the run, at the first blank cell: where the reader
 left it empty (the gap after the row's label or after the last filled cell), so that the
-quoted line shows the gap, never the label alone.  A row
-whose label was not found at all counts as one blank run over all its cells.
-Tables that were not found are left to ``required-table``.
+quoted line shows the gap, never the label alone.  A row whose label was not found at all
+is left to ``complete-table`` (one finding per table), and a cell left open because its
+row's run of digits has several readings to ``ambiguous-cells``.  Tables that were not
+found are left to ``required-table``.
 
 Parameters
 ----------
@@ -33,6 +34,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, Text, column_label
+from gaudit.checks.ambiguous_cells import is_open
 from gaudit.model import Cell, Document, Position, Row, Table
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
@@ -40,7 +42,7 @@ from gaudit.template import TABLE_KEYS, TABLE_SECTION
 def _runs(row: Row) -> Iterator[list[tuple[str, Cell]]]:
     run: list[tuple[str, Cell]] = []
     for key, cell in row.cells.items():
-        if not row.found or cell.value is None:
+        if cell.value is None and not is_open(cell):
             run.append((key, cell))
         elif run:
             yield run
@@ -93,6 +95,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         if table is None:
             continue
         for row in table.rows.values():
+            if not row.found:
+                continue  # an absent row is complete-table's (one finding per table)
             for blank in _runs(row):
                 yield _hit(doc, table, row, blank)
 

@@ -7,12 +7,13 @@
 e.g. (七)总计 = every result row; ``parts: "@result_rows"`` names the result
 rows of the table's own format (2019: one (六)其他处理 row; 2021: three).
 
-An identity with a blank or non-numeric operand, or with a row whose label was
+An identity with a blank, non-numeric or negative operand, or with a row whose label was
 not found or whose digits could be split more than one way, is unknown and
 skipped silently: ``no-blank-cells`` and ``numeric-cells`` report the cause,
 never a second, derived mismatch.  A row or column that lacks one of the keys
 in the table's format is skipped too.  One hit per failed identity, at the
-total cell, with ``expected`` = the sum of the parts and ``actual`` = the total.
+total cell, with ``expected`` = the sum of the parts and ``actual`` = the total.  An
+identity broken by a cell that breaks all its identities alike is ``culprit-cells``'s.
 
 Parameters
 ----------
@@ -53,12 +54,12 @@ from gaudit.checks._base import (
     Param,
     ParamError,
     key_problem,
-    number,
     same,
     tidy,
     usable_rows,
     validate_cross_keys,
 )
+from gaudit.checks.culprit_cells import count, explained
 from gaudit.model import Document, Table
 from gaudit.template import RESULT_ROWS, TABLE_SECTION
 
@@ -82,12 +83,12 @@ def _along_row(doc: Document, table: Table, params: Mapping[str, Any]) -> Iterat
             continue
         if any(p not in row.cells for p in parts):
             continue
-        values = [number(row.cells[p]) for p in parts]
-        actual = number(row.cells[total])
+        values = [count(row.cells[p]) for p in parts]
+        actual = count(row.cells[total])
         if actual is None or any(v is None for v in values):
             continue
         expected = sum(v for v in values if v is not None)
-        if not same(expected, actual):
+        if not same(expected, actual) and not explained(doc, table.key, [(key, c) for c in (*parts, total)]):
             pos = doc.position(row.cells[total].offset)
             yield Hit(pos.line, pos.col, section=TABLE_SECTION[table.key], table=table.key, row=key,
                       column=total, expected=tidy(expected), actual=actual)
@@ -103,13 +104,12 @@ def _along_column(doc: Document, table: Table, params: Mapping[str, Any]) -> Ite
     if total not in usable or any(p not in usable for p in parts):
         return
     for col in params["columns"] or list(total_row.cells):
-        cells = [table.cell(p, col) for p in parts]
-        values = [number(c) for c in cells]
-        actual = number(total_row.cells.get(col))
+        values = [count(table.cell(p, col)) for p in parts]
+        actual = count(total_row.cells.get(col))
         if actual is None or any(v is None for v in values):
             continue
         expected = sum(v for v in values if v is not None)
-        if not same(expected, actual):
+        if not same(expected, actual) and not explained(doc, table.key, [(k, col) for k in (*parts, total)]):
             pos = doc.position(total_row.cells[col].offset)
             yield Hit(pos.line, pos.col, section=TABLE_SECTION[table.key], table=table.key, row=total,
                       column=col, expected=tidy(expected), actual=actual)

@@ -16,6 +16,12 @@ The hit stands where the table begins: its first 第二十条 block line before 
 header word only that format has (本年新制作数量, 上一年项目数量, 政府集中采购 …), else
 that word, else the first row.
 
+free_layout : bool, default false
+    Instead, fire when the report has no statutory table at all and is written in the
+    pre-2019 free layout (a heading such as 四、政府信息公开的收费及减免情况 or
+    五、因政府信息公开申请提起行政复议、行政诉讼的情况), at that heading; ``required-table``
+    then leaves the missing tables unreported (one cause, one finding).
+
 Placeholders: ``{template}`` (the outdated format found), ``{table_title}``.
 
 Examples
@@ -24,6 +30,8 @@ Examples
 2. FAIL — a 2021 report whose active table starts with 第二十条第(一)项 on line 19 and has
    本年新制作数量 on line 20: one hit at line 19.
 3. PASS — a 2020 report with 2019 tables (the rule's ``years`` condition excludes it).
+4. FAIL (``free_layout: true``) — a 2022 report without tables whose line 9 reads
+   四、政府信息公开的收费及减免情况: one hit at line 9.
 """
 
 from __future__ import annotations
@@ -37,8 +45,27 @@ from gaudit.checks._base import CheckType, Hit, Param, ParamError
 from gaudit.model import Document, Position
 from gaudit.template import HEADER_WORDS, TEMPLATES
 
+#: Section headings only the pre-2019 free layout has (收费及减免, a seventh part).
+_FREE_LAYOUT_RE = re.compile(r"收费(?:及|和|与)减免|因政府信息公开申请(?:提起)?行政复议")
+
+
+def free_layout_heading(doc: Document) -> Position | None:
+    """Where a report without any statutory table shows the pre-2019 free layout: its first
+    heading that only that layout has (四、政府信息公开的收费及减免情况), else ``None``."""
+    if doc.tables:
+        return None
+    for heading in doc.headings:
+        if _FREE_LAYOUT_RE.search(heading.text):
+            return heading.position
+    return None
+
 
 def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    if params["free_layout"]:
+        pos = free_layout_heading(doc)
+        if pos is not None:
+            yield Hit(pos.line, pos.col, {"template": "2008"})
+        return
     old = [t for t in doc.tables.values() if t.template in params["outdated"]]
     if old:
         first = min(old, key=lambda t: (t.position.line, t.position.col))
@@ -78,7 +105,8 @@ def _validate(params: dict[str, Any], formats: object) -> None:
 CHECK = CheckType(
     name="template-version",
     doc=__doc__ or "",
-    params={"outdated": Param("str-list", "formats that are outdated", ["2019"])},
+    params={"outdated": Param("str-list", "formats that are outdated", ["2019"]),
+            "free_layout": Param("bool", "fire on the pre-2019 free layout instead", False)},
     placeholders=frozenset({"template", "table_title"}),
     run=run,
     validate=_validate,

@@ -14,7 +14,8 @@ import re
 
 from gaudit.model import NormalizedText, Section, SourceText, Table, TemplateName
 from gaudit.tables.labels import fold_label, matcher
-from gaudit.tables.reader import read_reviews, read_table
+from gaudit.tables.reader import read_table
+from gaudit.tables.reviews import read_reviews
 from gaudit.tables.tokens import Token, tokenize
 from gaudit.template import HEADER_WORDS, SECTION_HEADINGS, TABLE_SECTION, TEMPLATES, spec
 
@@ -54,15 +55,33 @@ def _all_labels() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _is_label(text: str) -> bool:
-    folded = fold_label(text)
-    if len(folded) < 2:
-        return False
-    labels = _all_labels()
-    if folded in labels:
-        return True
-    # A group prefix glued in front ("三本年度办理结果一予以公开") still names a label.
-    return any(folded.endswith(x) and len(x) >= 4 for x in labels)
+#: The reviews header's last words: numbers glued after them are the table's cells.
+_REVIEW_HEADER_END = "尚未审结总计"
+
+
+class _LabelTest:
+    """``is_label`` for the tokenizer: whether a fragment names some row label (or ends the
+    reviews header), and through :meth:`exact` whether it is exactly one."""
+
+    def __call__(self, text: str) -> bool:
+        folded = fold_label(text)
+        if len(folded) < 2:
+            return False
+        labels = _all_labels()
+        if folded in labels or folded.endswith(_REVIEW_HEADER_END):
+            return True
+        if "(" in text and fold_label(text.split("(", 1)[0]) in labels:
+            return True  # the template's instructions after a label: 规章(设区的市…应提供相关数据)
+        # A group prefix glued in front ("三本年度办理结果一予以公开") still names a label.
+        return any(folded.endswith(x) and len(x) >= 4 for x in labels)
+
+    @staticmethod
+    def exact(text: str) -> bool:
+        folded = fold_label(text)
+        return len(folded) >= 2 and folded in _all_labels() and not text[:1].isspace()
+
+
+_is_label = _LabelTest()
 
 
 def _fallback_region(text: str, number: int) -> tuple[int, int]:

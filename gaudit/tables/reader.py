@@ -3,30 +3,31 @@
 The walk looks for the template's row labels in template order (a row may be
 missing; a later row never matches before an earlier one was passed); the value
 tokens after a label, up to the next label or the next stretch of text, are
-that row's cells in column order.  The ``reviews`` table has no row labels: it
-is one header block and one row of fifteen numbers.
+that row's cells in column order.  The ``reviews`` table, which has no row labels,
+is read by :mod:`gaudit.tables.reviews`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
-from gaudit.tables.digits import Check, split_digits
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import LabelMatcher, fold_label, matcher
+from gaudit.tables.loose import place_orphans
+from gaudit.tables.runs import Run, is_run, read_run, settle_columns
 from gaudit.tables.tokens import Token
 from gaudit.template import RowSpec, TableSpec
 
-__all__ = ["read_reviews", "read_table"]
+__all__ = ["read_table"]
 
 #: How many consecutive fragments a label may be broken into (PDF text stacks words).
 _MAX_LABEL_TOKENS = 24
 
-#: Words of the reviews header; three of them (in any order: PDF text stacks "结果/维持") mark it.
-_REVIEW_HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼", "总计")
+#: Cells of the reviews table: three groups of five.
 _REVIEW_CELLS = 15
 
 
@@ -40,6 +41,10 @@ class _Hit:
     values: list[Token] = field(default_factory=list)
     closed: bool = False
     glued: bool = False
+    cells: int = 0
+    """Values that are not empty lines (kept as the walk goes: counting them anew is quadratic)."""
+    last_line: int = -1
+    """Line of the last of those."""
 
 
 class _Ctx:
@@ -104,15 +109,20 @@ def _try_label(tokens: list[Token], folds: list[str], i: int, m: LabelMatcher,
     return row, i, end
 
 
-def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
-    """Every place a row label stands, in token order, with the value tokens that follow it.
+def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list[_Hit], list[_Hit]]:
+    """Every place a row label stands, in token order, with the value tokens that follow it;
+    and the *orphans*: text that is no label followed by values, or values on a new line
+    after a complete row (see :mod:`gaudit.tables.loose`), as hits of row -1.
 
     Rows are not forced into template order here: a label quoted in the text before
     the table (``…结转下年度继续办理0件``) would otherwise hide every row above it.
     :func:`_in_order` picks the hits that make the table.
     """
     hits: list[_Hit] = []
+    orphans: list[_Hit] = []
     cur: _Hit | None = None
+    # Text that is no label, waiting for values to make it an orphan: [label, start, line].
+    pending: list[Any] | None = None
     folds = [fold_label(t.text) if t.kind == "text" else "" for t in tokens]
     i = 0
     n = len(tokens)
@@ -125,19 +135,46 @@ def _walk(tokens: list[Token], m: LabelMatcher) -> list[_Hit]:
                 label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
                 cur = _Hit(row, label, tokens[k].start, tokens[end].line)
                 hits.append(cur)
+                pending = None
                 i = end + 1
                 continue
             if cur is not None and cur.values:
                 cur.closed = True  # text after the values: a header or narrative, not this row
+            if pending is not None and t.line == pending[2]:
+                # An orphan's label goes on (on its line: above it stand headers), up to a
+                # label's length: prose on one long line must not be copied over and over.
+                if len(pending[0]) <= _MAX_ORPHAN_LABEL:
+                    pending[0] += t.text
+            else:
+                pending = [t.text, t.start, t.line]
             i += 1
             continue
+        if pending is not None:
+            cur = _Hit(-1, pending[0], pending[1], pending[2])
+            orphans.append(cur)
+            pending = None
+        elif (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap"
+                and cur.cells >= widths[cur.row] and t.line > cur.last_line):
+            # A complete row, then cells on a line of their own: a row without its label (the
+            # empty lines or cells opening that line go with it).
+            cur.closed = True
+            lead = [v for v in cur.values if v.kind == "gap" and v.line == t.line]
+            del cur.values[len(cur.values) - len(lead):]
+            cur = _Hit(-1, "", (lead[0] if lead else t).start, t.line, lead)
+            orphans.append(cur)
         if cur is not None and not cur.closed:
             cur.values.append(t)
+            if t.kind != "gap":
+                cur.cells += 1
+                cur.last_line = t.line
             if t.glued:
                 cur.glued = True
         i += 1
-    return hits
+    return hits, [o for o in orphans if any(v.kind in ("num", "value") for v in o.values)]
 
+
+#: Longest orphan label kept (a longer text is prose, never a row's label).
+_MAX_ORPHAN_LABEL = 80
 
 #: Above this many label hits the ordering falls back to a greedy walk (the search is quadratic).
 _MAX_ORDERED_HITS = 1500
@@ -222,6 +259,14 @@ def _trim(values: list[Token], ncols: int, label_line: int, trailing_marks: bool
 
     for drop in ((drop_trailing, drop_leading) if trailing_marks else (drop_leading, drop_trailing)):
         drop()
+    # Still too many: an HTML cell spanning two columns leaves its filler right after it
+    # (规章 | 13 | 13 | | 524, the second 13 spanning two columns).
+    k = 1
+    while len(vals) > ncols and k < len(vals):
+        if vals[k].kind == "blank" and vals[k - 1].kind != "blank":
+            del vals[k]
+        else:
+            k += 1
     return vals[:ncols]
 
 
@@ -245,25 +290,30 @@ def _has_trailing_marks(hits: list[_Hit], ncols: int) -> bool:
     rows = [_own_line_blanks(h.values) for h in hits]
     ends = [vals[-1].kind == "blank" for vals in rows
             if sum(1 for v in vals if v.kind in ("num", "value")) >= ncols]
-    return not ends or sum(ends) * 2 >= len(ends)
+    if not ends:
+        # No full row: rows longer than the table show where their extra empty cells stand,
+        # before the data (a label spanning columns) or after it.
+        leading = trailing = 0
+        for vals in rows:
+            if len(vals) > ncols and (vals[0].kind == "blank") != (vals[-1].kind == "blank"):
+                leading += vals[0].kind == "blank"
+                trailing += vals[-1].kind == "blank"
+        return trailing >= leading
+    return sum(ends) * 2 >= len(ends)
 
 
-#: Digits no count of applications, reviews or lawsuits reaches: such a "number" is cells run together.
-_IMPLAUSIBLE_COUNT_DIGITS = 7
-
-
-def _digit_run(vals: list[Token], ncols: int, glued: bool) -> bool:
-    """True when a short row looks like cells that lost their separators.
-
-    Glued to its label (``规章000``), a number with a leading zero (``0000121``), or, in
-    the applications and reviews tables (five columns and more), a count of seven
-    digits or more: no organ receives a million applications.
-    """
-    if not vals or len(vals) >= ncols or not all(v.kind == "num" and v.text.isdigit() for v in vals):
-        return False
-    leading_zero = any(len(v.text) > 1 and v.text[0] == "0" for v in vals)
-    too_long = ncols >= 5 and any(len(v.text) >= _IMPLAUSIBLE_COUNT_DIGITS for v in vals)
-    return (glued or leading_zero or too_long) and sum(len(v.text) for v in vals) >= ncols
+def _run_tokens(vals: list[Token], reading: tuple[str, ...]) -> list[Token]:
+    """The cells of one reading of a run, each at its first digit in the text."""
+    where = [v.start + k for v in vals for k, ch in enumerate(v.text) if ch.isdigit()]
+    out: list[Token] = []
+    at = 0
+    first = vals[0]
+    for cell in reading:
+        out.append(Token(cell, where[min(at, len(where) - 1)], first.line, "num", first.piped, True))
+        at += sum(ch.isdigit() for ch in cell.split(".")[0])
+        if "." in cell:
+            at += sum(ch.isdigit() for ch in cell.split(".", 1)[1])
+    return out
 
 
 def _unplaced(vals: list[Token], ncols: int) -> bool:
@@ -274,27 +324,19 @@ def _unplaced(vals: list[Token], ncols: int) -> bool:
     return 0 < filled < ncols and filled == len(vals)
 
 
-def _split_run(vals: list[Token], ncols: int, check: Check | None) -> tuple[list[Token], bool] | None:
-    digits = "".join(v.text for v in vals)
-    where = [v.start + k for v in vals for k in range(len(v.text))]
-    split = split_digits(digits, ncols, check)
-    if split is None:
-        return None
-    out: list[Token] = []
-    at = 0
-    for part in split.parts:
-        first = vals[0]
-        out.append(Token(part, where[at], first.line, "num", first.piped, True))
-        at += len(part)
-    return out, split.ambiguous
-
-
-def _row_check(table: str, ncols: int) -> Check | None:
-    if table == "applications" and ncols == 7:
-        return lambda v: sum(v[:6]) == v[6]
-    if table == "reviews" and ncols == _REVIEW_CELLS:
-        return lambda v: all(sum(v[g:g + 4]) == v[g + 4] for g in (0, 5, 10))
-    return None
+def _open_cells(spec_row: RowSpec, run: Run, vals: list[Token]) -> dict[str, Cell]:
+    """Cells of a run with several readings (or none): those every reading agrees on, the
+    others without a value, their raw text the run (never a guess presented as fact)."""
+    cells: dict[str, Cell] = {}
+    first = _run_tokens(vals, run.readings[0]) if run.readings else []
+    for c, col in enumerate(spec_row.columns):
+        agreed = {r[c] for r in run.readings}
+        if run.readings and len(agreed) == 1:
+            tok = first[c]
+            cells[col.key] = Cell(parse_cell(tok.text), tok.text, tok.start)
+        else:
+            cells[col.key] = Cell(None, run.text, run.start)
+    return cells
 
 
 def _cells(spec_row: RowSpec, vals: list[Token], row_at: int) -> dict[str, Cell]:
@@ -318,16 +360,24 @@ def read_table(
 ) -> tuple[Table | None, int]:
     """The table read with ``spec`` (None when no row label is found) and how many rows matched."""
     ctx = _Ctx(source, norm)
-    hits = _in_order(_walk(tokens, matcher(spec)))
+    found, orphans = _walk(tokens, matcher(spec), [len(r.columns) for r in spec.rows])
+    hits = _in_order(found)
     if not hits:
         return None, 0
     by_row = {h.row: h for h in hits}
+    loose: list[str] = []
+    for r, k in sorted(place_orphans(spec, [(h.row, h.start) for h in hits], orphans).items()):
+        orphan = orphans[k]
+        by_row[r] = _Hit(r, orphan.label, orphan.start, orphan.line, orphan.values, True, orphan.glued)
+        loose.append(spec.rows[r].key)
+    hits = sorted(by_row.values(), key=lambda h: h.row)
     table_pos = ctx.pos(hits[0].start)
     rows: dict[str, Row] = {}
     ambiguous: list[str] = []
     marks: dict[int, bool] = {}  # per row width: does the table end its rows with merge marks?
     placed: dict[str, list[Token]] = {}  # each found row's cells, in column order
     unplaced: list[tuple[RowSpec, _Hit, list[Token]]] = []
+    runs: dict[str, tuple[Run, list[Token], _Hit]] = {}  # rows whose digit runs stay open
     for r, spec_row in enumerate(spec.rows):
         hit = by_row.get(r)
         if hit is None:
@@ -337,12 +387,12 @@ def read_table(
         if ncols not in marks:
             marks[ncols] = _has_trailing_marks([h for h in hits if len(spec.rows[h.row].columns) == ncols], ncols)
         vals = _trim(_fill_gaps(hit.values, ncols), ncols, hit.line, marks[ncols])
-        if _digit_run(vals, ncols, hit.glued):
-            split = _split_run(vals, ncols, _row_check(spec.key, ncols))
-            if split is not None:
-                vals, unsure = split
-                if unsure:
-                    ambiguous.append(spec_row.key)
+        if is_run(vals, ncols, hit.glued):
+            run = read_run(vals, ncols, spec.key)
+            if len(run.readings) != 1:
+                runs[spec_row.key] = (run, vals, hit)
+                continue
+            vals = _run_tokens(vals, run.readings[0])
         elif _unplaced(vals, ncols):
             unplaced.append((spec_row, hit, vals))
         placed[spec_row.key] = vals
@@ -359,123 +409,35 @@ def read_table(
         else:
             rows[spec_row.key] = Row(spec_row.key, hit.label, ctx.pos(hit.start), True,
                                      _cells(spec_row, spread, hit.start))
+    if runs:
+        _settle(spec, rows, runs, ctx, ambiguous)
     key: TableKey = spec.key  # type: ignore[assignment]
     template: TemplateName = spec.template  # type: ignore[assignment]
-    return Table(key, template, table_pos, rows, tuple(ambiguous)), len(hits)
+    order = {r.key: i for i, r in enumerate(spec.rows)}
+    return Table(key, template, table_pos, rows, tuple(sorted(set(ambiguous), key=order.__getitem__)),
+                 tuple(loose)), len(hits) - len(loose)
 
 
-#: Longest header cell of the reviews table (未经复议直接起诉); longer text is a heading or prose.
-_MAX_HEADER_CELL = 10
-
-
-#: Words of the reviews table's column labels (wrapped headers split 结果/维持); three of
-#: them, in short cells, make its header.
-_REVIEW_COLUMN_LABELS = ("维持", "纠正", "尚未", "审结")
-
-
-def _header_cells_present(tokens: list[Token]) -> bool:
-    """The reviews table's header stands in short cells (or one character per line), not in
-    prose that merely mentions 复议 and 诉讼: a table whose every cell is blank is still there."""
-    run = ""
-    for t in tokens:
-        if t.kind == "text" and len(fold_label(t.text)) <= _MAX_HEADER_CELL:
-            run += fold_label(t.text)
-            if sum(label in run for label in _REVIEW_COLUMN_LABELS) >= 3:
-                return True
-        elif t.kind == "text":
-            run = ""
-    return False
-
-
-def _header_line_words(tokens: list[Token], first: int, count: int) -> list[Token] | None:
-    """The last line before the values holding exactly ``count`` short text tokens."""
-    lines: dict[int, list[Token]] = {}
-    for t in tokens[:first]:
-        if t.kind == "text" and len(t.text) <= _MAX_HEADER_CELL:
-            lines.setdefault(t.line, []).append(t)
-    for line in sorted(lines, reverse=True):
-        if len(lines[line]) == count:
-            return lines[line]
-    return None
-
-
-def _header_block_start(tokens: list[Token], first: int) -> int | None:
-    """Start of the short header cells right before the values (not the heading or prose above)."""
-    start = None
-    for t in reversed(tokens[:first]):
-        if t.kind == "text":
-            if len(fold_label(t.text)) > _MAX_HEADER_CELL:
-                break
-            start = t.start
-    return start
-
-
-def read_reviews(
-    tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
-) -> Table | None:
-    """The reviews table: the fifteen value tokens after its header words."""
-    ctx = _Ctx(source, norm)
-    header = ""
-    header_start: int | None = None
-    last_text_line = -1
-    first = -1
-    for i, t in enumerate(tokens):
-        if t.kind == "text":
-            if not header:
-                header_start = t.start
-            header += fold_label(t.text)
-            last_text_line = t.line
-        elif t.kind in ("num", "value"):
-            if sum(w in header for w in _REVIEW_HEADER_WORDS) >= 3:
-                first = i
-                break
-            header = ""
-    if first < 0 and header_start is not None and _header_cells_present(tokens):
-        first = len(tokens)  # the header is there and every cell under it was left empty
-    if first < 0 or header_start is None:
-        return None
-    header_start = _header_block_start(tokens, first) or header_start
-    # Blank cells just before the numbers count when they stand on the numbers' own row.
-    while first > 0 and tokens[first - 1].kind in ("blank", "gap") and tokens[first - 1].line > last_text_line:
-        first -= 1
-    vals: list[Token] = []
-    taken = 0
-    for t in tokens[first:]:
-        if t.kind == "text":
-            if vals:
-                break
-            continue
-        vals.append(t)
-        taken += t.kind != "gap"
-        if taken == _REVIEW_CELLS:
-            break
-    vals = _fill_gaps(vals, _REVIEW_CELLS)
-    ambiguous: tuple[str, ...] = ()
-    if _digit_run(vals, _REVIEW_CELLS, False):
-        split = _split_run(vals, _REVIEW_CELLS, _row_check("reviews", _REVIEW_CELLS))
-        if split is not None:
-            vals, unsure = split
-            if unsure:
-                ambiguous = tuple(r.key for r in spec.rows)
-    elif _unplaced(vals, _REVIEW_CELLS):
-        # The header's fifteen column words, on one line, show where the cells belong.
-        header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
-        spread = place(vals, [header_words] if header_words else [], _REVIEW_CELLS, Locator(source, norm))
-        if spread is None:
-            ambiguous = tuple(r.key for r in spec.rows)
+def _settle(spec: TableSpec, rows: dict[str, Row], runs: dict[str, tuple[Run, list[Token], _Hit]],
+            ctx: _Ctx, ambiguous: list[str]) -> None:
+    """Rows left open by their own identity: narrowed by the columns', then made."""
+    known: dict[str, list[float | None]] = {}
+    for k, row in rows.items():
+        if row.found and k not in ambiguous:
+            known[k] = [_number(c.value) for c in row.cells.values()]
+    settle_columns(spec, known, {k: r for k, (r, _, _) in runs.items()})
+    for k, (run, vals, hit) in runs.items():
+        spec_row = spec.row(k)
+        assert spec_row is not None
+        if len(run.readings) == 1:
+            cells = _cells(spec_row, _run_tokens(vals, run.readings[0]), hit.start)
         else:
-            vals = spread
-    table_pos = ctx.pos(header_start)
-    rows: dict[str, Row] = {}
-    for g, spec_row in enumerate(spec.rows):
-        chunk = vals[g * 5:(g + 1) * 5]
-        # The table has no row labels: a group stands where its cells do, and a blank cell
-        # where it was left empty (or, missing altogether, by the group's first cell).
-        group_at = chunk[0].start if chunk else header_start
-        cells = _cells(spec_row, chunk, group_at)
-        for c, col in enumerate(spec_row.columns):
-            if c < len(chunk) and chunk[c].kind == "blank":
-                cells[col.key] = Cell(None, "", chunk[c].start)
-        rows[spec_row.key] = Row(spec_row.key, spec_row.label, ctx.pos(group_at), True, cells)
-    template: TemplateName = spec.template  # type: ignore[assignment]
-    return Table("reviews", template, table_pos, rows, ambiguous)
+            cells = _open_cells(spec_row, run, vals)
+            ambiguous.append(k)
+        rows[k] = Row(k, hit.label, ctx.pos(hit.start), True, cells)
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)

@@ -48,6 +48,12 @@ _UNIT_ONLY = frozenset({"元", "万元", "亿元", "件", "个", "条", "项", "
 _VALUE_WORDS = frozenset({"无", "若干", "暂无", "空", "不适用", "零", "没有", "未", "无数据", "缺", "否", "不详",
                           "未知", "待定", "未统计", "无法统计", "未填", "无此项", "不清楚"})
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+#: Words a cell holds instead of a number that may run into the text after them (longest first;
+#: one-character ones such as 无 begin labels too: 无法提供; so does 没有现成信息…).
+_GLUED_VALUE_WORDS = tuple(sorted((w for w in _VALUE_WORDS if len(w) >= 2 and w not in ("无法统计", "没有")),
+                                  key=lambda w: (-len(w), w)))
+#: A count written in words with its unit (三件, 十二个): a cell, not a label.
+_CN_COUNT_RE = re.compile(r"^[零〇一二两三四五六七八九十百千]{1,4}(?:件|个|条|项|次|份|宗|起|家)$")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
 _BRACKETS_ONLY_RE = re.compile(r"^[()\[\]:,、]+$")
 #: A number inside a run of text (for cells that lost their separators).
@@ -74,8 +80,8 @@ def _classify(text: str) -> TokenKind:
         return "num"
     if _NUMBERING_RE.match(text) or _BRACKETS_ONLY_RE.match(text):
         return "text"  # numbering, or the bracket a wrapped header line ends with ("位:万元 / )")
-    if text in _VALUE_WORDS:
-        return "value"
+    if text in _VALUE_WORDS or _CN_COUNT_RE.match(text):
+        return "value"  # 无, 若干, 三件: text in a cell's place, reported as such
     if len(text) <= 4 and not _CJK_RE.search(text):
         return "value"  # "/", "—", "-", "l0", "O", "x"
     return "text"
@@ -85,8 +91,10 @@ def _split_glued(
     text: str, start: int, line: int, is_label: Callable[[str], bool]
 ) -> list[Token] | None:
     """``规章000行政规范性文件6233440`` -> label, digits, label, digits (only when a label is found)."""
-    if _PROSE_RE.search(text):
-        return None  # "结转下年度继续办理0件。" is a sentence, not a row that lost its separators
+    if _PROSE_RE.search(text.rstrip("。;!?")):
+        # "结转下年度继续办理0件。" is a sentence, not a row that lost its separators (a table
+        # whose page lost its line breaks may end the sentence it runs into: …收费0注:…日。)
+        return None
     lead = _LEAD_NUMBERING_RE.match(text)
     skip = lead.end() if lead else 0
     parts: list[tuple[int, int, bool]] = []  # (begin, end, is_number)
@@ -101,6 +109,11 @@ def _split_glued(
         return None
     if pos < len(text):
         parts.append((pos, len(text), False))
+    # "若干第二十条…": a cell written in words, glued to the text after it.
+    b0, e0, num0 = parts[0]
+    lead_value = next((w for w in _GLUED_VALUE_WORDS if text.startswith(w, b0)), None)
+    if not num0 and lead_value is not None and e0 - b0 > len(lead_value):
+        parts[0:1] = [(b0, b0 + len(lead_value), False), (b0 + len(lead_value), e0, False)]
     # "…0000002.其他法律…": the numbering digit of the next label ran into the digits before it.
     fixed: list[tuple[int, int, bool]] = []
     for b, e, num in parts:
@@ -109,8 +122,22 @@ def _split_glued(
             fixed.append((pb, pe - 1, True))
             b = pe - 1
         fixed.append((b, e, num))
-    if not any(not num and is_label(text[b:e]) for b, e, num in fixed):
+    # "…(一)予以公开" then "1" then ".属于国家秘密…": a lone digit between a label and a dot is
+    # the next label's numbering, not a cell.
+    merged: list[tuple[int, int, bool]] = []
+    k = 0
+    while k < len(fixed):
+        b, e, num = fixed[k]
+        if (num and e - b == 1 and merged and not merged[-1][2] and k + 1 < len(fixed)
+                and not fixed[k + 1][2] and text[fixed[k + 1][0]] in ".、"):
+            merged.append((b, fixed[k + 1][1], False))
+            k += 2
+            continue
+        merged.append((b, e, num))
+        k += 1
+    if not any(not num and is_label(text[b:e]) for b, e, num in merged) and not _numbered_row(text, merged):
         return None
+    fixed = _label_suffixes(text, merged, is_label)
     out: list[Token] = []
     for b, e, num in fixed:
         piece = text[b:e]
@@ -118,9 +145,58 @@ def _split_glued(
     return out
 
 
+_CLOSING = frozenset(")]】》」』")
+#: A numbered row whose label the template does not know (a typo): 2.其他法律行政止公开0000000.
+_NUMBERED_LABEL_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,2}[).、][\u4e00-\u9fff“”\"、]{2,40}$")
+_MIN_ROW_DIGITS = 3
+
+
+def _numbered_row(text: str, parts: list[tuple[int, int, bool]]) -> bool:
+    """One numbered label and one run of digits after it, long enough to be the row's cells."""
+    if len(parts) != 2 or parts[0][2] or not parts[1][2]:
+        return False
+    (b, e, _), (nb, ne, _) = parts
+    return ne - nb >= _MIN_ROW_DIGITS and _NUMBERED_LABEL_RE.match(text[b:e]) is not None
+
+
+def _exact_label(is_label: Callable[[str], bool], text: str) -> bool:
+    exact = getattr(is_label, "exact", None)
+    return bool(exact(text)) if exact is not None else False
+
+
+#: Longest row label worth looking for at the end of a glued run of text (folded, with numbering).
+_MAX_LABEL_SUFFIX = 48
+
+
+def _label_suffixes(text: str, parts: list[tuple[int, int, bool]],
+                    is_label: Callable[[str], bool]) -> list[tuple[int, int, bool]]:
+    """Text glued before a row label (``…现行有效件数规章``) cut off the label: the longest
+    end of a text part right before a number that is exactly a label becomes its own part."""
+    exact = getattr(is_label, "exact", None)
+    if exact is None:
+        return parts
+    out: list[tuple[int, int, bool]] = []
+    for i, (b, e, num) in enumerate(parts):
+        if num or i + 1 >= len(parts) or not parts[i + 1][2]:
+            out.append((b, e, num))
+            continue
+        cut = None
+        for k in range(max(b, e - _MAX_LABEL_SUFFIX), e - 1):
+            if text[k] not in _CLOSING and exact(text[k:e]):
+                cut = k
+                break
+        if cut is not None and cut > b:
+            out.append((b, cut, False))
+            out.append((cut, e, False))
+        else:
+            out.append((b, e, num))
+    return out
+
+
 def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
     """Space-separated words of a cell or line, with unit words merged into the number before them."""
-    for m in _SPACE_RE.finditer(piece):
+    words = list(_SPACE_RE.finditer(piece))
+    for w, m in enumerate(words):
         word = m.group()
         start = base + m.start()
         if word in _UNIT_ONLY and out and out[-1].kind == "num" and out[-1].line == line:
@@ -132,6 +208,14 @@ def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callabl
             glued = _split_glued(word, start, line, is_label)
             if glued:
                 out.extend(glued)
+                continue
+        if (kind == "text" and w + 1 < len(words) and words[w + 1].group()[:1].isdigit()
+                and len(word) > 2 and not _exact_label(is_label, word)):
+            # "…现行有效件数规章 000": header words glued before the row label that the cells follow.
+            cut = _label_suffixes(word, [(0, len(word), False), (len(word), len(word), True)], is_label)
+            if len(cut) == 3:
+                out.append(Token(word[:cut[1][0]], start, line, "text", glued=True))
+                out.append(Token(word[cut[1][0]:], start + cut[1][0], line, "text", glued=True))
                 continue
         out.append(Token(word, start, line, kind))
 
@@ -177,9 +261,86 @@ def _unstack_headers(tokens: list[Token]) -> None:
         if t.kind != "value" or t.piped or len(t.text) != 1 or not _CJK_RE.match(t.text):
             continue
         before, after = tokens[i - 1], tokens[i + 1]
+        # Stacked (one character per line) or spaced out on one line (尚 未 审结).
         if before.kind == after.kind == "text" and len(before.text) <= 2 and len(after.text) <= 2 \
-                and before.line < t.line < after.line:
+                and before.line <= t.line <= after.line:
             tokens[i] = Token(t.text, t.start, t.line, "text")
+
+
+_SENTENCE_END_RE = re.compile(r"。+")
+_DIGIT_RE = re.compile(r"\d")
+#: A number standing bare, as cells do (prose counts carry a unit: 申请 11 件, 2021年).
+_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?"
+                             r"(?![\d.]|\s*[件条个项次份宗起家人%％年月日号篇期场批户名张所元天余多万亿倍])")
+#: Bare numbers that make a sentence hold a table (a page that lost its line breaks).
+_TABLE_NUMBERS = 3
+#: A bare number this long is cells run together (no count reaches a million).
+_GLUED_RUN = 7
+
+
+def _sentences(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+    """Sentences of prose: no row of a table ends a sentence, so their words need no study; but
+    a page that lost its line breaks runs a table into them (…具体情况如下: 第二十条… 行政许可 0 …),
+    so a sentence holding a table's numbers is read word by word."""
+    at = 0
+    for m in _SENTENCE_END_RE.finditer(line):
+        _prose(line[at:m.end()], base + at, line_no, out, is_label)
+        at = m.end()
+    _prose(line[at:], base + at, line_no, out, is_label)
+
+
+def _holds_table(text: str) -> bool:
+    """Enough bare numbers (or a glued run of them) for a table to stand in this text."""
+    if _DIGIT_RE.search(text) is None:
+        return False
+    bare = _BARE_NUMBER_RE.findall(text)
+    return len(bare) >= _TABLE_NUMBERS or any(len(b) >= _GLUED_RUN for b in bare)
+
+
+def _prose(piece: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool]) -> None:
+    """A sentence: one text token, or its words when it holds digits (a table may stand in it)."""
+    text = piece.strip()
+    if not text:
+        return
+    if not _holds_table(text):
+        out.append(Token(text, base + piece.index(text[0]), line_no, "text"))
+    else:
+        _words(piece, base, line_no, out, is_label)
+
+
+def _pipe_line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
+               borders: bool) -> None:
+    """The cells of a line holding pipes (pipe, Markdown and HTML rows)."""
+    if line.strip() == "|":
+        # "cell |" one per line: a line holding only the pipe is a cell left empty, or a row's
+        # end; like an empty line, the reader counts it only where a row comes up short.
+        out.append(Token("", base + line.index("|"), line_no, "gap"))
+        return
+    pieces = line.split("|")
+    if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
+        return  # Markdown rule row "| --- | :---: |" (or a lone "|")
+    offsets: list[int] = []
+    at = base
+    for p in pieces:
+        offsets.append(at)
+        at += len(p) + 1
+    first = 1 if borders and line.lstrip().startswith("|") else 0
+    last = len(pieces) - 1 if line.rstrip().endswith("|") else len(pieces)
+    for p, off in zip(pieces[first:last], offsets[first:last], strict=True):
+        cell = p.strip()
+        if not cell:
+            out.append(Token("", off, line_no, "blank", piped=True))
+            continue
+        cstart = off + p.index(cell[0])
+        kind = _kind(cell)
+        if kind == "text" and " " in cell:
+            # A PDF row pasted into a cell: "行政许可 21 98"; keep plain label text whole.
+            sub: list[Token] = []
+            _words(cell, cstart, line_no, sub, is_label)
+            if any(t.kind != "text" for t in sub):
+                out.extend(Token(t.text, t.start, t.line, t.kind, True, t.glued) for t in sub)
+                continue
+        out.append(Token(cell, cstart, line_no, kind, piped=True))
 
 
 def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
@@ -190,35 +351,13 @@ def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callab
         out.append(Token("", base, line_no, "blank" if "\t" in line else "gap"))
         return
     if "|" in line:
-        pieces = line.split("|")
-        if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
-            return  # Markdown rule row "| --- | :---: |" (or a lone "|")
-        offsets: list[int] = []
-        at = base
-        for p in pieces:
-            offsets.append(at)
-            at += len(p) + 1
-        first = 1 if borders and line.lstrip().startswith("|") else 0
-        last = len(pieces) - 1 if line.rstrip().endswith("|") else len(pieces)
-        for p, off in zip(pieces[first:last], offsets[first:last], strict=True):
-            cell = p.strip()
-            if not cell:
-                out.append(Token("", off, line_no, "blank", piped=True))
-                continue
-            cstart = off + p.index(cell[0])
-            kind = _kind(cell)
-            if kind == "text" and " " in cell:
-                # A PDF row pasted into a cell: "行政许可 21 98"; keep plain label text whole.
-                sub: list[Token] = []
-                _words(cell, cstart, line_no, sub, is_label)
-                if any(t.kind != "text" for t in sub):
-                    out.extend(Token(t.text, t.start, t.line, t.kind, True, t.glued) for t in sub)
-                    continue
-            out.append(Token(cell, cstart, line_no, kind, piped=True))
+        _pipe_line(line, base, line_no, out, is_label, borders)
         return
     if "。" in stripped and "\t" not in stripped and len(stripped) > 30:
-        # A sentence of prose: no row of a table ends a sentence, so its words need no study.
-        out.append(Token(stripped, base + line.index(stripped[0]), line_no, "text"))
+        if _holds_table(stripped):
+            _sentences(line, base, line_no, out, is_label)
+        else:
+            out.append(Token(stripped, base + line.index(stripped[0]), line_no, "text"))
         return
     if "\t" in line:
         # Tab-separated cells: two tabs in a row hold an empty cell between them; the tabs

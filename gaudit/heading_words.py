@@ -1,0 +1,101 @@
+"""The words of the six section headings: patterns for strong and weak matches, and the
+known heading a line starts with (used by :mod:`gaudit.sections`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
+from gaudit.textlines import SPACES_RE as _SPACES_RE
+
+__all__ = ["MAX_HEADING", "MAX_INLINE_SCAN", "MAX_WEAK", "WEAK_ORDER", "Patterns", "patterns", "strong_prefix"]
+
+#: Characters of heading text (after the numeral), spaces removed.
+MAX_HEADING = 40
+#: Longest heading text a weak (key-word) match is tried on.
+MAX_WEAK = 32
+#: Characters after a numeral searched for a heading that runs into its text.
+MAX_INLINE_SCAN = 3 * MAX_HEADING
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+# Optional words before/after a heading's own words in a strong match.
+_PRE = (r"(?:20\d{2}年度?)?(?:本(?:机关|单位)|我(?:镇|乡|街道|县|区|市|局|委|办))?"
+        r"(?:政府信息公开|政务公开)?(?:工作)?(?:的)?")
+_POST = r"(?:等)?"
+
+_STRONG: dict[int, str] = {
+    1: r"总体(?:工作)?(?:情况|概况)|概述|概况|基本情况|工作概况|总体工作|工作总体情况",
+    2: r"主动公开(?:政府)?信息(?:的)?(?:工作)?情况|主动公开(?:工作)?(?:情况)?",
+    3: r"收到和处理政府信息公开申请(?:的)?情况|(?:收到|受理)和?(?:处理|办理)(?:政府信息)?(?:公开)?申请(?:的)?情况"
+       r"|依申请公开(?:政府)?信息(?:的)?(?:办理|处理)?(?:工作)?情况",
+    4: r"(?:政府信息公开)?(?:的)?行政复议[、,和及与]?行政诉讼(?:的)?情况"
+       r"|因政府信息公开(?:工作|申请)?(?:被)?(?:申请)?行政复议[、,和及与]?(?:提起)?行政诉讼(?:的)?情况",
+    5: r"(?:存在的?)?(?:主要)?(?:问题|不足)(?:及|和|与)(?:其)?改进(?:情况|措施)",
+    6: r"其他需要报告的事项|其他需要报告事项|其他需报告的事项|其他事项",
+}
+_WEAK: dict[int, str] = {
+    1: r"总体情况|总体工作情况|概述|基本情况|概况",
+    2: r"主动公开",
+    3: r"依申请公开|(?:收到|受理|处理|办理).{0,8}申请|申请.{0,10}(?:办理|处理)",
+    4: r"行政复议|行政诉讼",
+    5: r"(?:问题|不足|困难).{0,10}(?:改进|整改|措施|打算)|存在(?:的)?(?:主要)?(?:问题|不足)",
+    6: r"其他需要报告|需要报告的事项|其他事项",
+}
+# Weak matches are tried from the most specific section down: 行政复议 wins over 申请.
+WEAK_ORDER = (4, 6, 5, 3, 2, 1)
+# Words of sections the 2019 format dropped (never a statutory section).
+_OBSOLETE_RE_SRC = r"收费及减免|收费和减免|主动回应社会关切"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    strong: dict[int, re.Pattern[str]]
+    strong_any: re.Pattern[str]
+    """Every strong form in one pattern: a quick test before trying each (most lines match none)."""
+    weak: dict[int, re.Pattern[str]]
+    obsolete: re.Pattern[str]
+    table_rows: frozenset[str]
+
+
+@functools.cache
+def patterns() -> Patterns:
+    """Compile the heading patterns once (folded like the text they match)."""
+    from gaudit.normalize import fold
+    from gaudit.template import SPECS
+
+    strong = {n: re.compile(fold(f"{_PRE}(?:{p}){_POST}")) for n, p in _STRONG.items()}
+    weak = {n: re.compile(fold(p)) for n, p in _WEAK.items()}
+    rows: set[str] = set()
+    for (table, _template), spec in SPECS.items():
+        if table != "applications":
+            continue
+        for row in spec.rows:
+            for label in (row.label, row.group):
+                m = _NUMBERED_RE.match(fold(label))
+                if label and m and m.group(2):
+                    rows.add(_SPACES_RE.sub("", fold(label)[m.end():]))
+    strong_any = re.compile("|".join(f"(?:{p.pattern})" for p in strong.values()))
+    return Patterns(strong, strong_any, weak, re.compile(fold(_OBSOLETE_RE_SRC)), frozenset(rows))
+
+
+
+def strong_prefix(body: str, glued: bool = False) -> str:
+    """The longest known heading (a strong form) that ``body`` starts with, else ``""``.
+
+    The words after it must not go on in ideographs (``总体情况良好,…`` is a sentence)
+    unless ``glued``: in a text whose line breaks were lost a table's header words follow
+    the heading directly (``主动公开政府信息情况第二十条…``)."""
+    head = _SPACES_RE.sub("", body[:MAX_INLINE_SCAN])
+    pats = patterns()
+    if pats.strong_any.match(head) is None:
+        return ""
+    best = ""
+    for pat in pats.strong.values():
+        m = pat.match(head)
+        if m is None or m.end() <= len(best) or not _CJK_RE.search(m.group()):
+            continue
+        if glued or not _CJK_RE.match(head[m.end():m.end() + 1]):
+            best = m.group()
+    return best

@@ -1,0 +1,57 @@
+"""Lines and numerals shared by the section finder and the report facts (normalised text)."""
+
+from __future__ import annotations
+
+import re
+
+from gaudit.model import NormalizedText, SourceText
+
+__all__ = ["CN_DIGITS", "NUMBERED_RE", "SENTENCE_RE", "SPACES_RE", "cn_number", "lines", "original_span"]
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "〇": 0, "○": 0, "零": 0}
+
+# A line: leading whitespace/markup, then the numeral and its separator.
+NUMBERED_RE = re.compile(
+    r"(?:第([一二三四五六七八九十]{1,3})部分[ \t]*[、.,:]?[ \t]*"
+    r"|([一二三四五六七八九十]{1,3})(?:[ \t]*[、.,:][ \t]*|[ \t]+)"
+    r"|(\d{1,2})(?:[ \t]*[、.][ \t]*|[ \t]+)(?!\d))"
+)
+SPACES_RE = re.compile(r"[ \t*#【】\[\]]+")
+SENTENCE_RE = re.compile(r"[。;!?]")
+
+
+def cn_number(s: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十 -> 20, 二十三 -> 23."""
+    if "十" not in s:
+        return CN_DIGITS.get(s, 0) if len(s) == 1 else 0
+    tens, _, ones = s.partition("十")
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def lines(text: str) -> list[tuple[int, int, int]]:
+    """(first non-space, end of stripped content, start of next line) for each line."""
+    out: list[tuple[int, int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        seg = text[pos:end]
+        stripped = seg.strip()
+        if stripped:
+            lead = len(seg) - len(seg.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped), end + 1 if nl != -1 else n))
+        else:
+            out.append((pos, pos, end + 1 if nl != -1 else n))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def original_span(source: SourceText, norm: NormalizedText, start: int, end: int) -> str:
+    """The original text of normalised ``[start, end)`` (as the user wrote it)."""
+    a = norm.original_offset(start)
+    b = norm.original_offset(end - 1) + 1 if end > start else a
+    return source.text[a:b].strip().rstrip("\r")
