@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gaudit.model import NormalizedText, OrganKind, OrganLevel, Position, ReportFacts, Section, SourceText
+from gaudit.organ_text import as_written, organ_as_subject, organ_in_page_header
 from gaudit.textlines import CN_DIGITS as _CN_DIGITS
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
@@ -30,6 +31,8 @@ _MAX_TITLE_LINES = 3
 _FIRST_SENTENCE_CHARS = 200
 #: Characters of a section's body searched for the organ's name.
 _ORGAN_SEARCH_CHARS = 2000
+#: Characters of section 1 (or of the text) searched for a department naming itself.
+_SUBJECT_SEARCH_CHARS = 300
 #: Characters at the start of the report searched as its preface.
 _PREFACE_CHARS = 3000
 #: An organ named on a line of its own above the title is at most this long.
@@ -212,7 +215,8 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
       without 关于), else a line of its own just above the title naming an organ,
       else the organ the preface presents the report of ("现公布XX局2023年度…"),
       else the first place name ending 镇/乡/街道/县/区/市… at a clause start in
-      section 1 (or section 3, where counts are told); normalised (Simplified) form.
+      section 1 (or section 3, where counts are told); as the title writes it (Traditional
+      script stays Traditional), judged on its Simplified form.
     * ``organ_level``, ``organ_kind``: :func:`organ_level` and :func:`organ_kind` of ``organ``.
     """
     text = norm.text
@@ -287,6 +291,12 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         organ = _organ_above(text, span[0])
     if organ is None:
         organ = _organ_in_preface(text, limit)
+    if organ is None:
+        organ = organ_in_page_header(source.text[:_PREFACE_CHARS])
+    if organ is None:
+        # A department naming itself in its first sentence: "2023年,区投资促进局认真贯彻…".
+        begin = first.body_start if first is not None else 0
+        organ = organ_as_subject(text, begin, min(len(text), begin + _SUBJECT_SEARCH_CHARS))
     if organ is None and first is not None:
         om = _ORGAN_IN_TEXT_RE.search(text, first.body_start,
                                       min(first.body_end, first.body_start + _ORGAN_SEARCH_CHARS))
@@ -299,6 +309,9 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         if om:
             organ = om.group(1)
 
+    level, kind = organ_level(organ), organ_kind(organ)  # judged on the folded (Simplified) name
+    if organ is not None and title:
+        organ = as_written(organ, _SPACES_RE.sub("", title))  # shown as the report writes it
     return ReportFacts(
         title=title,
         year=year,
@@ -306,8 +319,8 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         period_year=period_year,
         period_position=period_position,
         organ=organ,
-        organ_level=organ_level(organ),
-        organ_kind=organ_kind(organ),
+        organ_level=level,
+        organ_kind=kind,
     )
 
 

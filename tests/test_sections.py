@@ -460,7 +460,7 @@ def test_seed_000_all_six_sections_despite_old_format() -> None:
     assert (f.year, f.title_year, f.period_year) == (2020, 2020, 2020)
     assert f.period_position is not None and f.period_position.line == 2
     assert r.source.line(2)[f.period_position.col - 1:].startswith("2020年1月1日")
-    assert (f.organ, f.organ_level) == ("城月镇人民政府", "township")
+    assert (f.organ, f.organ_level) == ("城月鎮人民政府", "township")  # as the title writes it
 
 
 def test_seed_001_empty_sections_2_to_4() -> None:
