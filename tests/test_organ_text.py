@@ -29,5 +29,6 @@ def test_a_department_naming_itself_as_a_subject(text: str, organ: str | None) -
 
 
 def test_a_name_is_shown_as_written() -> None:
-    assert as_written("上海市人民政府办公厅", "2020年上海市人民政府辦公廳政府信息公開工作年度報告") == "上海市人民政府辦公廳"
+    title = "2020年上海市人民政府辦公廳政府信息公開工作年度報告"
+    assert as_written("上海市人民政府办公厅", title) == "上海市人民政府辦公廳"
     assert as_written("某局", "无关的文字") == "某局"
