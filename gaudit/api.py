@@ -82,7 +82,8 @@ class Plan:
 
 def load_rule_set(settings: Settings) -> list[Rule]:
     """The rules in force under ``settings`` (built-in, ``rules`` files, select/ignore/severity)."""
-    from gaudit.rules import configure, load_rules
+    from gaudit.rule_config import configure
+    from gaudit.rules import load_rules
 
     loaded = load_rules([Path(p) for p in settings.rules])
     return configure(loaded, select=settings.select, ignore=settings.ignore, severities=settings.severity)

@@ -34,9 +34,8 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +43,17 @@ from gaudit.checks import CheckType, all_checks
 from gaudit.checks._base import coerce_params
 from gaudit.checks.params import ParamError, type_name
 from gaudit.findings import KINDS, Severity
-from gaudit.i18n import Bilingual, UserError
+from gaudit.i18n import Bilingual
+from gaudit.rule_nodes import (
+    RuleFile,
+    RuleFileError,
+    line_of,
+    node_kind,
+    node_kind_zh,
+    placeholders,
+    str_list,
+    yaml_module,
+)
 from gaudit.template import TEMPLATES
 from gaudit.yaml_load import YamlError, compose, read_text
 
@@ -59,7 +68,6 @@ __all__ = [
     "RuleFileError",
     "builtin_rule_paths",
     "check_types",
-    "configure",
     "load_rule_file",
     "load_rules",
 ]
@@ -106,23 +114,6 @@ class Rule:
         return self.name_zh if lang != "en" and self.name_zh else self.name
 
 
-class RuleFileError(UserError):
-    """A rule file cannot be used; its message is ``path:line: problem`` in both languages.
-
-    ``problem`` is the English wording (kept for callers that match on it), ``details`` both;
-    ``str()`` is the Chinese rendering, like every :class:`~gaudit.i18n.UserError`.
-    """
-
-    def __init__(self, path: str, line: int, problem: str | Bilingual) -> None:
-        details = problem if isinstance(problem, Bilingual) else Bilingual(problem, problem)
-        self.path = path
-        self.line = line
-        self.details = details
-        self.problem = details.en
-        where = f"{path}:{line}" if line else path
-        super().__init__(Bilingual(f"{where}: {details.zh}", f"{where}: {details.en}"))
-
-
 def check_types() -> dict[str, CheckType]:
     """Check type name -> object with ``.name``, ``.doc`` (module docstring) and ``.params``."""
     return all_checks()
@@ -148,90 +139,9 @@ def builtin_rule_paths() -> list[Path]:
 
 
 # --------------------------------------------------------------------- loading
-def _yaml() -> Any:
-    import yaml
-
-    return yaml
-
-
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-class _File:
-    """One rule file being validated: its path for messages and its YAML loader."""
-
-    def __init__(self, path: str, loader: Any) -> None:
-        self.path = path
-        self.loader = loader
-
-    def error(self, node: Node | int, problem: str | Bilingual) -> RuleFileError:
-        line = node if isinstance(node, int) else _line(node)
-        return RuleFileError(self.path, line, problem)
-
-    def value(self, node: Node) -> Any:
-        return self.loader.construct_object(node, deep=True)
-
-    def mapping(self, node: Node, what: str) -> dict[str, tuple[Node, Node]]:
-        """Key -> (key node, value node); rejects non-mappings, non-string and duplicate keys."""
-        yaml = _yaml()
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"{what} must be a mapping (key: value), not {_node_kind(node)}")
-        out: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in node.value:
-            key = self.value(key_node)
-            if not isinstance(key, str):
-                raise self.error(key_node, f"keys of {what} must be strings, not {key!r}")
-            if key in out:
-                raise self.error(key_node, f"duplicate key {key!r} in {what}")
-            out[key] = (key_node, value_node)
-        return out
-
-
-def _node_kind(node: Node) -> str:
-    yaml = _yaml()
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    return f"the value {node.value!r}" if node.value != "" else "an empty value"
-
-
-def _node_kind_zh(node: Node) -> str:
-    yaml = _yaml()
-    if isinstance(node, yaml.SequenceNode):
-        return "列表"
-    if isinstance(node, yaml.MappingNode):
-        return "映射"
-    return f"值 {node.value!r}" if node.value != "" else "空值"
-
-
-
-def _placeholders(text: str) -> list[str]:
-    """Field names of a ``str.format`` template; raises ValueError for anything but ``{name}``."""
-    names = []
-    for _, name, spec, conversion in string.Formatter().parse(text):
-        if name is None:
-            continue
-        if not name.isidentifier() or spec or conversion:
-            raise ValueError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
-                             f"{':' + spec if spec else ''}}} is not a plain {{name}}")
-        names.append(name)
-    return names
-
-
-def _str_list(f: _File, node: Node, what: str) -> list[object]:
-    value = f.value(node)
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return [value]
-    if not isinstance(value, list):
-        raise f.error(node, f"{what} must be a list, not {type_name(value)}")
-    return value
-
-
-def _rule(f: _File, node: Node, source: str) -> Rule:
+def _rule(f: RuleFile, node: Node, source: str) -> Rule:
     keys = f.mapping(node, "a rule")
-    rule_line = _line(node)
+    rule_line = line_of(node)
     for key, (key_node, _) in keys.items():
         if key not in _RULE_KEYS:
             hint = " (check parameters go under 'params:')" if key not in ("rules",) else ""
@@ -275,7 +185,7 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
     message = _message(f, keys, check)
     examples: tuple[str, ...] = ()
     if "examples" in keys:
-        items = _str_list(f, keys["examples"][1], "'examples'")
+        items = str_list(f, keys["examples"][1], "'examples'")
         if not all(isinstance(x, str) for x in items):
             raise f.error(keys["examples"][1], "'examples' must be a list of strings")
         examples = tuple(str(x) for x in items)
@@ -300,7 +210,7 @@ def _rule(f: _File, node: Node, source: str) -> Rule:
     )
 
 
-def _name(f: _File, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[str, str]:
+def _name(f: RuleFile, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[str, str]:
     """(English or only title, Chinese title or "") from ``name: text`` or ``name: {zh: …, en: …}``."""
     if "name" not in keys:
         return rid, ""
@@ -320,12 +230,12 @@ def _name(f: _File, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[str, 
     raise f.error(node, f"'name' must be a string or a mapping with zh and en, not {type_name(value)}")
 
 
-def _formats(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
+def _formats(f: RuleFile, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
     if "formats" not in keys:
         return None
     node = keys["formats"][1]
     items = [str(x) if isinstance(x, int) and not isinstance(x, bool) else x
-             for x in _str_list(f, node, "'formats'")]
+             for x in str_list(f, node, "'formats'")]
     for item in items:
         if item not in TEMPLATES:
             raise f.error(node, f"unknown format {item!r} in 'formats'; formats are {', '.join(TEMPLATES)}")
@@ -334,7 +244,7 @@ def _formats(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | 
     return tuple(str(x) for x in items)
 
 
-def _years(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, int | None] | None:
+def _years(f: RuleFile, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, int | None] | None:
     if "years" not in keys:
         return None
     entries = f.mapping(keys["years"][1], "'years'")
@@ -352,13 +262,13 @@ def _years(f: _File, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, in
     return low, high
 
 
-def _choices(f: _File, keys: dict[str, tuple[Node, Node]], key: str, allowed: Sequence[str],
+def _choices(f: RuleFile, keys: dict[str, tuple[Node, Node]], key: str, allowed: Sequence[str],
              what: str) -> tuple[str, ...] | None:
     """A condition listing some of ``allowed`` (``organ_levels``, ``organ_kinds``), or None when absent."""
     if key not in keys:
         return None
     node = keys[key][1]
-    items = _str_list(f, node, f"'{key}'")
+    items = str_list(f, node, f"'{key}'")
     for item in items:
         if item not in allowed:
             raise f.error(node, f"unknown {what} {item!r} in '{key}'; use {', '.join(allowed)}")
@@ -367,14 +277,14 @@ def _choices(f: _File, keys: dict[str, tuple[Node, Node]], key: str, allowed: Se
     return tuple(str(x) for x in items)
 
 
-def _params(f: _File, keys: dict[str, tuple[Node, Node]], check: CheckType,
+def _params(f: RuleFile, keys: dict[str, tuple[Node, Node]], check: CheckType,
             formats: Sequence[str], rule_line: int) -> dict[str, Any]:
-    yaml = _yaml()
+    yaml = yaml_module()
     entries: dict[str, tuple[Node, Node]] = {}
     params_line = rule_line
     if "params" in keys:
         node = keys["params"][1]
-        params_line = _line(node)
+        params_line = line_of(node)
         if not (isinstance(node, yaml.ScalarNode) and f.value(node) is None):
             entries = f.mapping(node, "'params'")
     raw = {k: f.value(v) for k, (_, v) in entries.items()}
@@ -384,16 +294,16 @@ def _params(f: _File, keys: dict[str, tuple[Node, Node]], check: CheckType,
         line = params_line
         if exc.param in entries:
             key_node, value_node = entries[exc.param]
-            line = _line(key_node)
+            line = line_of(key_node)
             if exc.index is not None and isinstance(value_node, yaml.SequenceNode) \
                     and exc.index < len(value_node.value):
-                line = _line(value_node.value[exc.index])
+                line = line_of(value_node.value[exc.index])
             elif exc.index is None and not isinstance(value_node, (yaml.SequenceNode, yaml.MappingNode)):
-                line = _line(value_node)
+                line = line_of(value_node)
         raise f.error(line, f"params.{exc.param}: {exc.problem}") from None
 
 
-def _message(f: _File, keys: dict[str, tuple[Node, Node]], check: CheckType) -> dict[str, str]:
+def _message(f: RuleFile, keys: dict[str, tuple[Node, Node]], check: CheckType) -> dict[str, str]:
     entries = f.mapping(keys["message"][1], "'message'")
     for key, (key_node, _) in entries.items():
         if key not in ("zh", "en"):
@@ -408,7 +318,7 @@ def _message(f: _File, keys: dict[str, tuple[Node, Node]], check: CheckType) -> 
         if not isinstance(value, str) or not value.strip():
             raise f.error(node, f"'message.{lang}' must be a non-empty string")
         try:
-            names = _placeholders(value)
+            names = placeholders(value)
         except ValueError as exc:
             raise f.error(node, f"'message.{lang}': {exc}") from None
         for name in names:
@@ -426,15 +336,15 @@ def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
         root, loader = compose(read_text(path), name)
     except YamlError as exc:
         raise RuleFileError(name, exc.line, exc.problem) from None
-    yaml = _yaml()
+    yaml = yaml_module()
     try:
-        f = _File(name, loader)
+        f = RuleFile(name, loader)
         if root is None:
             raise RuleFileError(name, 0, Bilingual("文件为空; 应为含 'rules:' 列表的映射",
                                                    "the file is empty; expected a mapping with a 'rules:' list"))
         if not isinstance(root, yaml.MappingNode):
-            raise f.error(root, Bilingual(f"文件应为含 'rules:' 列表的映射, 而不是{_node_kind_zh(root)}",
-                                          f"the file must be a mapping with a 'rules:' list, not {_node_kind(root)}"))
+            raise f.error(root, Bilingual(f"文件应为含 'rules:' 列表的映射, 而不是{node_kind_zh(root)}",
+                                          f"the file must be a mapping with a 'rules:' list, not {node_kind(root)}"))
         top = f.mapping(root, "the file")
         for key, (key_node, _) in top.items():
             if key != "rules":
@@ -444,8 +354,8 @@ def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
             raise f.error(root, Bilingual("文件中没有 'rules:' 列表", "no 'rules:' list in the file"))
         seq = top["rules"][1]
         if not isinstance(seq, yaml.SequenceNode):
-            raise f.error(seq, Bilingual(f"'rules' 应为规则列表, 而不是{_node_kind_zh(seq)}",
-                                         f"'rules' must be a list of rules, not {_node_kind(seq)}"))
+            raise f.error(seq, Bilingual(f"'rules' 应为规则列表, 而不是{node_kind_zh(seq)}",
+                                         f"'rules' must be a list of rules, not {node_kind(seq)}"))
         rules: list[Rule] = []
         seen: dict[str, int] = {}
         for item in seq.value:
@@ -491,45 +401,3 @@ def load_rules(extra: Sequence[Path] = ()) -> list[Rule]:
         for path in _expand(Path(given)):
             add(load_rule_file(path))
     return rules
-
-
-# ------------------------------------------------------------------ configure
-def _resolve(rules: Sequence[Rule], names: Iterable[str], option: str) -> None:
-    ids = {r.id for r in rules}
-    for name in names:
-        if name not in ids and name not in KINDS:
-            raise ValueError(
-                f"{option}: unknown rule id or kind {name!r} (kinds: {', '.join(KINDS)}; "
-                f"`gaudit rules` lists the rule ids)")
-
-
-def configure(rules: Sequence[Rule], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
-              severities: Mapping[str, str] | None = None) -> list[Rule]:
-    """Apply ``select``/``ignore`` (rule ids or kinds) and severity overrides (``off`` drops a rule).
-
-    A severity given for a rule id wins over one given for its kind.  Unknown
-    ids or kinds raise :class:`ValueError`.
-    """
-    select, ignore = list(select), list(ignore)
-    severities = dict(severities or {})
-    _resolve(rules, select, "select")
-    _resolve(rules, ignore, "ignore")
-    _resolve(rules, severities, "severity")
-    levels = (*_SEVERITIES, "off")
-    for name, level in severities.items():
-        if str(level).strip().lower() not in levels:
-            raise ValueError(f"severity: bad level {level!r} for {name!r}; use error, warning, info or off")
-    out = []
-    for rule in rules:
-        if select and rule.id not in select and rule.kind not in select:
-            continue
-        if rule.id in ignore or rule.kind in ignore:
-            continue
-        given = severities.get(rule.id, severities.get(rule.kind))
-        if given is not None:
-            level = str(given).strip().lower()
-            if level == "off":
-                continue
-            rule = replace(rule, severity=Severity.parse(level))
-        out.append(rule)
-    return out

@@ -20,7 +20,7 @@ import yaml
 from gaudit.document import read_document
 from gaudit.engine import run_rules
 from gaudit.findings import KINDS, Severity
-from gaudit.rules import Rule, RuleFileError, configure, load_rule_file, load_rules
+from gaudit.rules import Rule, RuleFileError, load_rule_file, load_rules
 
 from edits import SAMPLES, report_bytes
 
@@ -342,8 +342,9 @@ def test_select_ignore_and_severity() -> None:
     assert out["applications-row-total"] is Severity.INFO  # by kind
     assert out["reviews-group-total"] is Severity.WARNING  # the id beats the kind
     assert "section-order" not in out
-    with pytest.raises(ValueError, match="unknown rule id or kind 'blank-cells'"):
+    with pytest.raises(RuleChoiceError, match="未知的规则 id 或类别 'blank-cells'") as caught:
         configure(rules, ignore=["blank-cells"])
+    assert "unknown rule id or kind 'blank-cells'" in caught.value.render("en")
 
 
 def gaudit(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
