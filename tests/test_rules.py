@@ -20,6 +20,7 @@ import yaml
 from gaudit.document import read_document
 from gaudit.engine import run_rules
 from gaudit.findings import KINDS, Severity
+from gaudit.rule_config import RuleChoiceError, configure
 from gaudit.rules import Rule, RuleFileError, load_rule_file, load_rules
 
 from edits import SAMPLES, report_bytes
