@@ -17,6 +17,7 @@ Nothing here knows gaudit's template: the blocks come from the generators' own H
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.sax.saxutils import escape
@@ -220,23 +221,68 @@ def _width(text: str) -> int:
 
 
 def _col_widths(placed: list[Placed], ncols: int, total: float) -> list[float]:
-    """Column widths in points: numbers and short headers on one line, long labels wrapped.
+    """Column widths in points filling ``total``: each column asks for its longest unspanned cell.
 
-    A column asks for its longest unspanned cell (9 pt glyphs, 12 pt padding), at least 30 pt
-    and at most a 26-column label; when the asks do not fit, only the wide columns give way.
+    A column is never narrower than its longest number or other text without a CJK character
+    (word processors do not break a number) nor than 24 pt; what is left is shared in proportion
+    to what each column asks beyond that (9 pt glyphs, 3 pt padding each side, labels capped at
+    26 half-widths), so a crowded table wraps its labels as a word processor does.
     """
-    want = [30.0] * ncols
+    floor = [24.0] * ncols
+    want = [24.0] * ncols
     for p in placed:
         if p.cell.colspan == 1:
-            w = max((_width(x) for x in p.cell.lines), default=0)
-            want[p.col] = max(want[p.col], min(w * 4.6 + 14, 26 * 4.6 + 14))
-    narrow = sum(w for w in want if w <= 60)
-    wide = sum(w for w in want if w > 60)
-    if narrow + wide <= total or not wide:
-        scale = total / (narrow + wide)
-        return [w * scale for w in want]
-    shrink = max(0.2, (total - narrow) / wide)
-    return [w if w <= 60 else w * shrink for w in want]
+            for line in p.cell.lines:
+                need = min(_width(line), 26) * 4.5 + 8
+                want[p.col] = max(want[p.col], need)
+                if not any(_breakable(ch) for ch in line):
+                    floor[p.col] = max(floor[p.col], _width(line) * 4.5 + 8)
+    want = [max(w, f) for w, f in zip(want, floor, strict=True)]
+    extra = sum(w - f for w, f in zip(want, floor, strict=True))
+    room = total - sum(floor)
+    k = 1.0 if extra <= 0 else max(0.0, room / extra)
+    widths = [f + (w - f) * k for w, f in zip(want, floor, strict=True)]
+    scale = total / sum(widths)
+    return [w * scale for w in widths]
+
+
+_CANNOT_START = set("，。、；：？！）》」』】〕’”,.;:?!)]%")
+_CANNOT_END = set("（《「『【〔‘“([")
+
+
+def _breakable(ch: str) -> bool:
+    """A line may break before or after this character: an ideograph, CJK punctuation or a space."""
+    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uf900" <= ch <= "\ufaff" or ch.isspace()
+
+
+def _units(text: str) -> list[str]:
+    """Break opportunities: one CJK character, or one run of other characters (numbers, in
+    half or full width, and Latin words stay whole)."""
+    out: list[str] = []
+    for ch in text:
+        if out and not _breakable(ch) and ch not in _CANNOT_START and not _breakable(out[-1][-1]):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy line breaking as word processors do it: numbers and Latin words are not split, and a
+    closing mark (，。、）” …) hangs at the end of a line rather than starting the next one (the
+    caller leaves room for it), and an opening mark stays with what follows."""
+    lines: list[str] = []
+    line = ""
+    for unit in _units(text):
+        if line and measure(line + unit) > width and unit[0] not in _CANNOT_START \
+                and line[-1] not in _CANNOT_END:
+            lines.append(line)
+            line = unit.lstrip()
+        else:
+            line += unit
+    if line:
+        lines.append(line)
+    return lines
 
 
 def to_pdf(blocks: list[str | Table]) -> bytes:
@@ -262,6 +308,9 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
         canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]
 
+    def measure(text: str) -> float:
+        return pdfmetrics.stringWidth(text, _FONT, 9)
+
     story: list[object] = []
     first = True
     width = A4[0] - 40 * mm
@@ -277,14 +326,19 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("FONT", (0, 0), (-1, -1), _FONT, 9),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
+        widths = _col_widths(placed, ncols, width)
         for p in placed:
-            data[p.row][p.col] = Paragraph("<br/>".join(escape(x) for x in p.cell.lines), cell)
+            room = sum(widths[p.col:p.col + p.cell.colspan]) - 7 - 9  # 9 pt: a hanging mark
+            lines = [part for x in p.cell.lines for part in wrap(x, room, measure)]
+            data[p.row][p.col] = Paragraph("<br/>".join(escape(x) for x in lines), cell)
             if p.cell.rowspan > 1 or p.cell.colspan > 1:
                 style.append(("SPAN", (p.col, p.row),
                               (p.col + p.cell.colspan - 1, p.row + p.cell.rowspan - 1)))
         story.append(Spacer(1, 4))
-        story.append(RLTable(data, colWidths=_col_widths(placed, ncols, width), style=TableStyle(style),
+        story.append(RLTable(data, colWidths=widths, style=TableStyle(style),
                              splitByRow=1))
         story.append(Spacer(1, 4))
     buf = io.BytesIO()
