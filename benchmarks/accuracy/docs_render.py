@@ -246,7 +246,7 @@ def _col_widths(placed: list[Placed], ncols: int, total: float) -> list[float]:
     return [w * scale for w in widths]
 
 
-_CANNOT_START = set("，。、；：？！）》」』】〕’”,.;:?!)]%")
+_CANNOT_START = set("，。、；：？！）》」』】〕’”,.;:?!)]%\"'")
 _CANNOT_END = set("（《「『【〔‘“([")
 
 
@@ -270,7 +270,7 @@ def _units(text: str) -> list[str]:
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Greedy line breaking as word processors do it: numbers and Latin words are not split, and a
     closing mark (，。、）” …) hangs at the end of a line rather than starting the next one (the
-    caller leaves room for it), and an opening mark stays with what follows."""
+    caller wraps again, narrower, when a hanging mark overflows), and an opening mark stays with what follows."""
     lines: list[str] = []
     line = ""
     for unit in _units(text):
@@ -331,8 +331,13 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
         ]
         widths = _col_widths(placed, ncols, width)
         for p in placed:
-            room = sum(widths[p.col:p.col + p.cell.colspan]) - 7 - 9  # 9 pt: a hanging mark
-            lines = [part for x in p.cell.lines for part in wrap(x, room, measure)]
+            room = sum(widths[p.col:p.col + p.cell.colspan]) - 7
+            lines = []
+            for x in p.cell.lines:
+                parts = wrap(x, room, measure)
+                if any(measure(part) > room for part in parts):  # a hanging mark: leave it room
+                    parts = wrap(x, room - 9, measure)
+                lines += parts
             data[p.row][p.col] = Paragraph("<br/>".join(escape(x) for x in lines), cell)
             if p.cell.rowspan > 1 or p.cell.colspan > 1:
                 style.append(("SPAN", (p.col, p.row),
