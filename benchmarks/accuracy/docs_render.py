@@ -216,27 +216,22 @@ def to_docx(blocks: list[str | Table], title_first: bool = True) -> bytes:
 _FONT = "STSong-Light"
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _col_widths(placed: list[Placed], ncols: int, total: float) -> list[float]:
+def _col_widths(placed: list[Placed], ncols: int, total: float, measure: Callable[[str], float]) -> list[float]:
     """Column widths in points filling ``total``: each column asks for its longest unspanned cell.
 
-    A column is never narrower than its longest number or other text without a CJK character
+    A column is never narrower than its longest number or other text without a break opportunity
     (word processors do not break a number) nor than 24 pt; what is left is shared in proportion
-    to what each column asks beyond that (9 pt glyphs, 3 pt padding each side, labels capped at
-    26 half-widths), so a crowded table wraps its labels as a word processor does.
+    to what each column asks beyond that (3 pt padding each side, labels capped at 26 half-widths),
+    so a crowded table wraps its labels as a word processor does.
     """
     floor = [24.0] * ncols
     want = [24.0] * ncols
     for p in placed:
         if p.cell.colspan == 1:
             for line in p.cell.lines:
-                need = min(_width(line), 26) * 4.5 + 8
-                want[p.col] = max(want[p.col], need)
+                want[p.col] = max(want[p.col], min(measure(line), 26 * 4.5) + 10)
                 if not any(_breakable(ch) for ch in line):
-                    floor[p.col] = max(floor[p.col], _width(line) * 4.5 + 8)
+                    floor[p.col] = max(floor[p.col], measure(line) + 10)
     want = [max(w, f) for w, f in zip(want, floor, strict=True)]
     extra = sum(w - f for w, f in zip(want, floor, strict=True))
     room = total - sum(floor)
@@ -260,7 +255,8 @@ def _units(text: str) -> list[str]:
     half or full width, and Latin words stay whole)."""
     out: list[str] = []
     for ch in text:
-        if out and not _breakable(ch) and ch not in _CANNOT_START and not _breakable(out[-1][-1]):
+        joins = not _breakable(ch) and (ch.isascii() or ch not in _CANNOT_START)
+        if out and joins and not _breakable(out[-1][-1]):
             out[-1] += ch
         else:
             out.append(ch)
@@ -329,7 +325,7 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
-        widths = _col_widths(placed, ncols, width)
+        widths = _col_widths(placed, ncols, width, measure)
         for p in placed:
             room = sum(widths[p.col:p.col + p.cell.colspan]) - 7
             lines = []
