@@ -232,6 +232,13 @@ def _col_widths(placed: list[Placed], ncols: int, total: float, measure: Callabl
                 want[p.col] = max(want[p.col], min(measure(line), 26 * 4.5) + 10)
                 if not any(_breakable(ch) for ch in line):
                     floor[p.col] = max(floor[p.col], measure(line) + 10)
+    for p in placed:  # a spanned cell's number needs the width of all its columns together
+        span = range(p.col, p.col + p.cell.colspan)
+        for line in p.cell.lines if p.cell.colspan > 1 else []:
+            short = measure(line) + 10 - sum(floor[c] for c in span)
+            if short > 0 and not any(_breakable(ch) for ch in line):
+                for c in span:
+                    floor[c] += short / p.cell.colspan
     want = [max(w, f) for w, f in zip(want, floor, strict=True)]
     extra = sum(w - f for w, f in zip(want, floor, strict=True))
     room = total - sum(floor)
