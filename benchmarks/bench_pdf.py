@@ -8,9 +8,10 @@ Usage (from the repository root, with reportlab in the benchmark's environment):
 
 Each report is made by ``bench.py``'s generator (its HTML layout: prose, the three statutory
 tables, occasional planted slips) with section 1 lengthened to about ten A4 pages, and rendered
-by ``accuracy/docs_render.py`` (reportlab, STSong-Light, ruled tables crossing page breaks,
-page numbers) into ``pdf/``. Beside it, ``text/`` holds a UTF-8 text twin of every PDF: exactly
-the text gaudit draws from it (``gaudit.sources.read_source``). Timing both folders with
+by ``accuracy/docs_render.py`` (reportlab; a CJK TrueType font of the machine embedded as a
+subset, as WPS and Word embed theirs, or with ``--font cid`` the non-embedded STSong-Light; ruled
+tables crossing page breaks, page numbers) into ``pdf/``. Beside it, ``text/`` holds a UTF-8 text
+twin of every PDF: exactly the text gaudit draws from it (``gaudit.sources.read_source``). Timing both folders with
 ``--jobs 1`` separates the cost of the PDF itself (parsing, text extraction, page bookkeeping)
 from the rest of the pipeline, which sees the same text in both.
 
@@ -106,10 +107,25 @@ def make_pdf(i: int, seed: int = SEED) -> tuple[bytes, int]:
         pdf.close()
 
 
-def _one(args: tuple[Path, int]) -> int:
+def find_cjk_font() -> str | None:
+    """A CJK TrueType font of this machine (fontconfig), or None. reportlab embeds TrueType outlines
+    only, so OpenType/CFF collections (Noto CJK .ttc/.otf) do not qualify."""
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return None
+    proc = subprocess.run([exe, ":lang=zh", "file"], capture_output=True, text=True, check=False)
+    paths = sorted(line.strip().rstrip(":") for line in proc.stdout.splitlines())
+    return next((p for p in paths if p.lower().endswith(".ttf") and os.path.exists(p)), None)
+
+
+def _one(args: tuple[Path, int, str | None]) -> int:
+    import docs_render
+
     from gaudit.sources import read_source
 
-    folder, i = args
+    folder, i, font = args
+    if font:
+        docs_render.embed_font(font)
     data, count = make_pdf(i)
     name = f"{i:05d}"
     (folder / "pdf" / f"{name}.pdf").write_bytes(data)
@@ -117,14 +133,22 @@ def _one(args: tuple[Path, int]) -> int:
     return count
 
 
-def generate(folder: Path, n: int, workers: int) -> list[int]:
-    """``n`` PDFs in ``folder/pdf`` and their text twins in ``folder/text``; returns the page counts."""
+def generate(folder: Path, n: int, workers: int, font: str | None, distinct: int | None = None) -> list[int]:
+    """``n`` PDFs in ``folder/pdf`` and their text twins in ``folder/text``; returns the page counts.
+
+    With ``distinct`` < n, that many reports are rendered and the rest of the folder is filled with
+    copies of them (report i is a copy of report i % distinct), to save rendering time."""
     from multiprocessing import Pool
 
     (folder / "pdf").mkdir(parents=True, exist_ok=True)
     (folder / "text").mkdir(parents=True, exist_ok=True)
+    k = min(n, distinct or n)
     with Pool(workers) as pool:
-        pages = pool.map(_one, [(folder, i) for i in range(n)], chunksize=8)
+        pages = pool.map(_one, [(folder, i, font) for i in range(k)], chunksize=4)
+    for i in range(k, n):
+        for sub, ext in (("pdf", "pdf"), ("text", "txt")):
+            shutil.copyfile(folder / sub / f"{i % k:05d}.{ext}", folder / sub / f"{i:05d}.{ext}")
+        pages.append(pages[i % k])
     (folder / "pages.json").write_text(json.dumps(pages), encoding="utf-8")
     return pages
 
@@ -235,6 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="generate into this (new or empty) folder and keep it")
     parser.add_argument("--corpus", type=Path, help="reuse a folder written by --out (skips generation)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--font", choices=("embedded", "cid"), default="embedded",
+                        help="embedded: a CJK TrueType font of this machine, subset-embedded (default; falls back "
+                             "to cid when fontconfig finds none); cid: reportlab's STSong-Light, not embedded")
+    parser.add_argument("--distinct", type=int, help="render only this many distinct reports and copy them "
+                        "to make up --files (faster generation)")
     args = parser.parse_args(argv)
     jobs = [int(x) for x in args.jobs.split(",") if x.strip()]
     work = Path(tempfile.mkdtemp(prefix="gaudit-bench-pdf-"))
@@ -246,8 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if folder.exists() and any(folder.iterdir()):
                 parser.error(f"--out {folder} is not empty")
             start = time.perf_counter()
-            pages = generate(folder, args.files, bench.default_jobs())
-            print(f"generated {len(pages)} PDFs in {time.perf_counter() - start:.0f} s at {folder}")
+            font = find_cjk_font() if args.font == "embedded" else None
+            pages = generate(folder, args.files, bench.default_jobs(), font, args.distinct)
+            print(f"generated {len(pages)} PDFs ({args.distinct or len(pages)} distinct) in "
+                  f"{time.perf_counter() - start:.0f} s at {folder}, font: "
+                  f"{os.path.basename(font) + ' (embedded subset)' if font else 'STSong-Light (CID, not embedded)'}")
         run(folder, work, jobs, args.repeats)
     finally:
         if args.keep:

@@ -216,6 +216,19 @@ def to_docx(blocks: list[str | Table], title_first: bool = True) -> bytes:
 _FONT = "STSong-Light"
 
 
+def embed_font(path: str) -> None:
+    """Draw PDFs with this TrueType/OpenType font, embedded as a subset (as WPS and Word do),
+    instead of the non-embedded CID font STSong-Light (which PDFium must substitute on every page)."""
+    global _FONT
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = "EmbeddedCJK"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+    _FONT = name
+
+
 def _col_widths(placed: list[Placed], ncols: int, total: float, measure: Callable[[str], float]) -> list[float]:
     """Column widths in points filling ``total``: each column asks for its longest unspanned cell.
 
@@ -299,7 +312,7 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
-    if _FONT not in pdfmetrics.getRegisteredFontNames():
+    if _FONT not in pdfmetrics.getRegisteredFontNames():  # the built-in CID font
         pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
     body = ParagraphStyle("body", fontName=_FONT, fontSize=12, leading=20, firstLineIndent=24, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=18, leading=28, alignment=1, firstLineIndent=0)
