@@ -107,25 +107,35 @@ def make_pdf(i: int, seed: int = SEED) -> tuple[bytes, int]:
         pdf.close()
 
 
-def find_cjk_font() -> str | None:
-    """A CJK TrueType font of this machine (fontconfig), or None. reportlab embeds TrueType outlines
-    only, so OpenType/CFF collections (Noto CJK .ttc/.otf) do not qualify."""
+def find_fonts() -> tuple[str, str | None] | None:
+    """(CJK TrueType font, Latin TrueType font or None) of this machine (fontconfig), or None.
+    reportlab embeds TrueType outlines only, so OpenType/CFF collections (Noto CJK) do not qualify;
+    a CJK-only font (Droid Sans Fallback) is paired with a Latin one for digits and Latin text."""
     exe = shutil.which("fc-list")
     if exe is None:
         return None
-    proc = subprocess.run([exe, ":lang=zh", "file"], capture_output=True, text=True, check=False)
-    paths = sorted(line.strip().rstrip(":") for line in proc.stdout.splitlines())
-    return next((p for p in paths if p.lower().endswith(".ttf") and os.path.exists(p)), None)
+
+    def ttf(pattern: str) -> list[str]:
+        proc = subprocess.run([exe, pattern, "file"], capture_output=True, text=True, check=False)
+        return sorted(p for p in (line.strip().rstrip(":") for line in proc.stdout.splitlines())
+                      if p.lower().endswith(".ttf") and os.path.exists(p))
+
+    cjk = ttf(":lang=zh")
+    if not cjk:
+        return None
+    latin = [p for p in ttf(":lang=en") if "sans" in p.lower() and "bold" not in p.lower()
+             and "oblique" not in p.lower() and "italic" not in p.lower() and p not in cjk]
+    return cjk[0], (latin[0] if latin else None)
 
 
-def _one(args: tuple[Path, int, str | None]) -> int:
+def _one(args: tuple[Path, int, tuple[str, str | None] | None]) -> int:
     import docs_render
 
     from gaudit.sources import read_source
 
     folder, i, font = args
     if font:
-        docs_render.embed_font(font)
+        docs_render.embed_font(*font)
     data, count = make_pdf(i)
     name = f"{i:05d}"
     (folder / "pdf" / f"{name}.pdf").write_bytes(data)
@@ -133,7 +143,8 @@ def _one(args: tuple[Path, int, str | None]) -> int:
     return count
 
 
-def generate(folder: Path, n: int, workers: int, font: str | None, distinct: int | None = None) -> list[int]:
+def generate(folder: Path, n: int, workers: int, font: tuple[str, str | None] | None,
+             distinct: int | None = None) -> list[int]:
     """``n`` PDFs in ``folder/pdf`` and their text twins in ``folder/text``; returns the page counts.
 
     With ``distinct`` < n, that many reports are rendered and the rest of the folder is filled with
@@ -275,11 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if folder.exists() and any(folder.iterdir()):
                 parser.error(f"--out {folder} is not empty")
             start = time.perf_counter()
-            font = find_cjk_font() if args.font == "embedded" else None
+            font = find_fonts() if args.font == "embedded" else None
             pages = generate(folder, args.files, bench.default_jobs(), font, args.distinct)
+            used = (" + ".join(os.path.basename(f) for f in font if f) + " (embedded subsets)" if font
+                    else "STSong-Light (CID, not embedded)")
             print(f"generated {len(pages)} PDFs ({args.distinct or len(pages)} distinct) in "
-                  f"{time.perf_counter() - start:.0f} s at {folder}, font: "
-                  f"{os.path.basename(font) + ' (embedded subset)' if font else 'STSong-Light (CID, not embedded)'}")
+                  f"{time.perf_counter() - start:.0f} s at {folder}, font: {used}")
         run(folder, work, jobs, args.repeats)
     finally:
         if args.keep:

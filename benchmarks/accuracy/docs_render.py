@@ -216,17 +216,42 @@ def to_docx(blocks: list[str | Table], title_first: bool = True) -> bytes:
 _FONT = "STSong-Light"
 
 
-def embed_font(path: str) -> None:
-    """Draw PDFs with this TrueType/OpenType font, embedded as a subset (as WPS and Word do),
-    instead of the non-embedded CID font STSong-Light (which PDFium must substitute on every page)."""
-    global _FONT
+_LATIN: str | None = None
+
+
+def embed_font(path: str, latin: str | None = None) -> None:
+    """Draw PDFs with this TrueType font, embedded as a subset (as WPS and Word do), instead of the
+    non-embedded CID font STSong-Light (which PDFium must substitute on every page). ``latin``: a
+    TrueType font for characters below U+2E80 (digits, Latin, “”), for CJK-only fonts such as
+    Droid Sans Fallback."""
+    global _FONT, _LATIN
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    name = "EmbeddedCJK"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
-    _FONT = name
+    if "EmbeddedCJK" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("EmbeddedCJK", path))
+        if latin:
+            pdfmetrics.registerFont(TTFont("EmbeddedLatin", latin))
+    _FONT = "EmbeddedCJK"
+    _LATIN = "EmbeddedLatin" if latin else None
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """(font, text) runs: characters below U+2E80 in the Latin font when there is one."""
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        font = _LATIN if _LATIN and ord(ch) < 0x2E80 else _FONT
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def _markup(text: str) -> str:
+    if not _LATIN:
+        return escape(text)
+    return "".join(escape(t) if f == _FONT else f'<font name="{f}">{escape(t)}</font>' for f, t in _runs(text))
 
 
 def _col_widths(placed: list[Placed], ncols: int, total: float, measure: Callable[[str], float]) -> list[float]:
@@ -320,19 +345,19 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
 
     def footer(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(_FONT, 10)  # type: ignore[attr-defined]
+        canvas.setFont(_LATIN or _FONT, 10)  # type: ignore[attr-defined]
         canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]
 
     def measure(text: str) -> float:
-        return pdfmetrics.stringWidth(text, _FONT, 9)
+        return sum(pdfmetrics.stringWidth(t, f, 9) for f, t in _runs(text))
 
     story: list[object] = []
     first = True
     width = A4[0] - 40 * mm
     for block in blocks:
         if isinstance(block, str):
-            story.append(Paragraph(escape(block), title if first else body))
+            story.append(Paragraph(_markup(block), title if first else body))
             first = False
             continue
         first = False
@@ -354,7 +379,7 @@ def to_pdf(blocks: list[str | Table]) -> bytes:
                 if any(measure(part) > room for part in parts):  # a hanging mark: leave it room
                     parts = wrap(x, room - 9, measure)
                 lines += parts
-            data[p.row][p.col] = Paragraph("<br/>".join(escape(x) for x in lines), cell)
+            data[p.row][p.col] = Paragraph("<br/>".join(_markup(x) for x in lines), cell)
             if p.cell.rowspan > 1 or p.cell.colspan > 1:
                 style.append(("SPAN", (p.col, p.row),
                               (p.col + p.cell.colspan - 1, p.row + p.cell.rowspan - 1)))
