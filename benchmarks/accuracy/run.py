@@ -1,6 +1,7 @@
 """Measure gaudit's accuracy on two freshly generated corpora of annual reports with known content.
 
     python benchmarks/accuracy/run.py [--n 600] [--seed 1] [--keep DIR] [--distorted]
+    python benchmarks/accuracy/run.py --formats text,html,docx,pdf,doc [--n 300]   # formats.py
 
 Generates one corpus with gen_a.py and one with gen_b.py (n reports each, same seed) in a temporary
 folder, runs gaudit on each (`python -m gaudit` with this Python) and prints a summary of each
@@ -57,7 +58,14 @@ def main(argv=None):
     ap.add_argument('--distorted', action='store_true',
                     help='also score both corpora distorted as real files are (distort.py: lost lines, '
                          'label variants, cut tables, spaced numbers)')
+    ap.add_argument('--formats', help='score per input format instead (text,html,docx,pdf,doc): see formats.py')
     a = ap.parse_args(argv)
+    if a.formats:
+        import formats
+
+        formats.main(['--n', str(a.n), '--seed', str(a.seed), '--formats', a.formats,
+                      *(['--keep', a.keep] if a.keep else [])])
+        return
     if a.keep:
         if os.path.isdir(a.keep) and os.listdir(a.keep):
             sys.exit(f'--keep: {a.keep} is not empty')

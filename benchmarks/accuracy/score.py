@@ -352,6 +352,25 @@ def write_clean(w, F, lists, nlist):
         w('  {} [{}] {} line {}: {}'.format(*x))
 
 
+def write_format_table(rows, out: TextIO = sys.stdout):
+    """One line per (generator, input format): cells read right, finding precision / recall (formats.py)."""
+    def w(s=''):
+        print(s, file=out)
+
+    w('ACCURACY PER INPUT FORMAT  (cells: every truth cell vs gaudit extract; findings: kinds, error+warning)')
+    w(f'  {"gen":<3} {"format":<6} {"reports":>7}  {"cells right":>17} {"%":>7}  {"files ok":>9}  {"lost":>4} '
+      f'{"tbl lost":>8}  {"TP":>5} {"FP":>4} {"FN":>4} {"precision":>9} {"recall":>7}  {"clean w/ error":>14}')
+    for r in rows:
+        X, F = r['R']['extraction'], r['R']['findings']
+        m = F['micro']
+        w(f'  {r["generator"].upper():<3} {r["format"]:<6} {r["reports"]:7d}  '
+          f'{X["cells"]["right"]:>8}/{X["cells"]["total"]:<8} {X["cells"]["pct"]:6.2f}%  '
+          f'{X["files_all_cells_right"]["right"]:>4}/{X["files_all_cells_right"]["total"]:<4}  '
+          f'{X["files_lost"]:4d} {X["tables_lost"]:8d}  {m["tp"]:5d} {m["fp"]:4d} {m["fn"]:4d} '
+          f'{ratio(m["precision"]):>9} {ratio(m["recall"]):>7}  '
+          f'{F["clean_files_with_error"]:>5}/{F["clean_files"]:<8}')
+
+
 def write_list(w, title, items, n, fmt):
     w(f'{title} (first {min(n, len(items))} of {len(items)})')
     for x in items[:n]:
