@@ -118,6 +118,22 @@ def test_span_fillers_can_be_left_out() -> None:
     assert read_docx(make_docx(row), max_size=MB, span_fillers=False).lines == ("| 一、本年新收 | 78 |",)
 
 
+def test_a_sliver_grid_column_a_converter_left_is_no_column() -> None:
+    """LibreOffice's DOC to DOCX conversion adds a 1-twip grid column that each 总计 cell spans:
+    it must not become an empty cell between 总计 and the next column."""
+    grid = ('<w:tblGrid><w:gridCol w:w="900"/><w:gridCol w:w="900"/><w:gridCol w:w="1"/>'
+            '<w:gridCol w:w="900"/></w:tblGrid>')
+    span2 = '<w:gridSpan w:val="2"/>'
+    table = (f"<w:tbl><w:tblPr/>{grid}"
+             f"<w:tr>{tc('尚未审结')}{tc('总计', props=span2)}{tc('结果维持')}</w:tr>"
+             f"<w:tr>{tc('0')}{tc('3', props=span2)}{tc('1')}</w:tr></w:tbl>")
+    assert read_docx(make_docx(table), max_size=MB).lines == ("| 尚未审结 | 总计 | 结果维持 |", "| 0 | 3 | 1 |")
+    # A real column spanned stays an empty cell, as the template's grid has it.
+    wide = grid.replace('w:w="1"', 'w:w="900"')
+    assert read_docx(make_docx(table.replace(grid, wide)), max_size=MB).lines == (
+        "| 尚未审结 | 总计 |  | 结果维持 |", "| 0 | 3 |  | 1 |")
+
+
 def test_a_cell_keeps_a_wrapped_label_whole() -> None:
     row = (f"<w:tbl><w:tr>{tc('商业', '企业')}"
            '<w:tc><w:p><w:r><w:t>结果</w:t><w:br/><w:t>纠正</w:t></w:r></w:p></w:tc>'

@@ -87,6 +87,12 @@ def test_spaces_between_cjk_characters_are_closed() -> None:
     assert page_lines(result, 0) == ["总计商业企", "结果", "尚未审结", "（三）不予公开"]
 
 
+def test_a_heading_numbered_with_a_space_keeps_it() -> None:
+    # "一 总体情况" is a heading; closed up, "一总体情况" would be none (sections lost).
+    result = read_pdf(make_pdf([lines("一 总体情况", "二 主动公开 政府信息情况", "十一 其他")]))
+    assert page_lines(result, 0) == ["一 总体情况", "二 主动公开政府信息情况", "十一 其他"]
+
+
 def test_numbers_in_separate_cells_stay_separate() -> None:
     row = [(72, 700, "行政复议"), (200, 700, "3"), (260, 700, "0"), (320, 700, "5"), (380, 700, "2024")]
     result = read_pdf(make_pdf([[*row, *lines("规章 3 0 12", "2024 年 1 月", top=600)]]))

@@ -222,16 +222,24 @@ class _Walker:
                 for c, tc in enumerate(_cells(tr), 1):
                     self.block(tc, r, c)
             return
+        slivers = _sliver_columns(tbl)
         for r, tr in enumerate(rows, 1):
             first = self.paragraphs + 1
-            cells = [""] * _grid(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+            before = _grid(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+            cells = [""] * sum(1 for c in range(before) if c not in slivers)
+            column = before
             for tc in _cells(tr):
                 props = tc.find(W + "tcPr")
                 text = self._cell_text(tc)  # read even when merged away: its paragraphs count
                 cells.append("" if _is_continuation(props) else text)
+                span = _grid(None if props is None else props.find(W + "gridSpan"), 1)
                 if self.span_fillers:
-                    cells.extend([""] * (_grid(None if props is None else props.find(W + "gridSpan"), 1) - 1))
-            cells.extend([""] * _grid(tr.find(f"{W}trPr/{W}gridAfter"), 0))
+                    # The columns a cell spans stand as empty cells, as in the template's grid;
+                    # a sliver column (a converter's rounding, a hair wide) is no column at all.
+                    cells.extend("" for c in range(column + 1, column + span) if c not in slivers)
+                column += span
+            after = _grid(tr.find(f"{W}trPr/{W}gridAfter"), 0)
+            cells.extend("" for c in range(column, column + after) if c not in slivers)
             if self.paragraphs < first:
                 first = max(1, self.paragraphs)
             self.lines.append("| " + " | ".join(cells) + " |")
@@ -284,6 +292,22 @@ def _children(element: ET.Element, tag: str) -> list[ET.Element]:
         elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
             out.extend(_children(child, tag))
     return out
+
+
+#: Grid columns narrower than this (in twentieths of a point: about a millimetre) are slivers a
+#: converter leaves when it rounds column edges (LibreOffice's DOC to DOCX adds a 1-twip column
+#: that every 总计 cell spans); they hold no cell of their own.
+_SLIVER_TWIPS = 60
+
+
+def _sliver_columns(tbl: ET.Element) -> frozenset[int]:
+    """Indices of the table's grid columns too narrow to be columns."""
+    out = set()
+    for index, col in enumerate(tbl.findall(f"{W}tblGrid/{W}gridCol")):
+        width = col.get(W + "w")
+        if width is not None and width.isdigit() and int(width) < _SLIVER_TWIPS:
+            out.add(index)
+    return frozenset(out)
 
 
 def _rows(tbl: ET.Element) -> list[ET.Element]:

@@ -268,8 +268,19 @@ def _lines(text: str) -> list[str]:
     for line in _LINE_BREAK_RE.split(text):
         line = line.strip()
         if line:
-            out.append(_CJK_SPACE_RE.sub(r"\1", line) if " " in line else line)
+            out.append(_close_letter_spacing(line) if " " in line else line)
     return out
+
+
+#: A heading numbered with a space instead of 、 ("一 总体情况"): that space is the heading's
+#: separator, not letter-spacing, and stays.
+_NUMERAL_HEADING_RE = re.compile("^[一二三四五六七八九十]{1,3} (?=[\u4e00-\u9fff])")
+
+
+def _close_letter_spacing(line: str) -> str:
+    head = _NUMERAL_HEADING_RE.match(line)
+    at = head.end() if head else 0
+    return line[:at] + _CJK_SPACE_RE.sub(r"\1", line[at:])
 
 
 def _garbled(text: str) -> bool:
