@@ -43,10 +43,17 @@ def clean_text(text: str, boilerplate: Sequence[re.Pattern[str]]) -> str:
     return _NOT_WORD_RE.sub("", joined)
 
 
+#: Characters of a section's cleaned text that are sketched: a copy shares its opening pages
+#: with its original, and the cost of a sketch stays bounded however long a section runs.
+MAX_SKETCHED = 1200
+
+
 def signature(text: str) -> bytes:
-    """The 128-slot signature (256 bytes) of cleaned ``text``; empty for text shorter than a shingle."""
+    """The 128-slot signature (256 bytes) of cleaned ``text`` (its first :data:`MAX_SKETCHED`
+    characters); empty for text shorter than a shingle."""
     if len(text) < _SHINGLE:
         return b""
+    text = text[:MAX_SKETCHED]
     slots = [_EMPTY] * SLOTS
     mask = SLOTS - 1
     for shingle in {text[i:i + _SHINGLE] for i in range(len(text) - _SHINGLE + 1)}:
