@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from cross_reports import check, cross, report, traditional, unique_text, write
@@ -179,3 +180,18 @@ def test_cross_findings_keep_the_json_contract(tmp_path: Path) -> None:
     schema = json.loads((Path(__file__).parent / "schemas" / "check.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(doc)
     assert doc["summary"]["by_kind"]["carryover-mismatch"] == 1
+
+
+def test_files_that_are_no_report_take_no_part_in_the_cross_pass(tmp_path: Path) -> None:
+    """Two self-inspections of the same township and year are not two copies of its report."""
+    import shutil
+    import subprocess
+    import sys
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "self-inspection-pinyin.txt"
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(sample, tmp_path / name)
+    proc = subprocess.run([sys.executable, "-m", "gaudit", "check", str(tmp_path), "--format", "json",
+                           "--fail-on", "never"], capture_output=True, check=False)
+    kinds = [f["kind"] for file in json.loads(proc.stdout)["files"] for f in file["findings"]]
+    assert kinds == ["not-a-report", "not-a-report"]

@@ -23,6 +23,7 @@ from gaudit.cross.config import OrganMapping
 from gaudit.cross.corpus import Corpus
 from gaudit.cross.record import Record, RecordSpec
 from gaudit.cross.stamp import cross_findings
+from gaudit.findings import GATE_KINDS
 from gaudit.i18n import Bilingual
 from gaudit.model import AuditedFile, FileResult, Finding
 
@@ -72,6 +73,9 @@ def _first_pass(jobs: Sequence[Job], options: AuditOptions, workers: int, setup:
     for result in audit_many(jobs, options, workers):
         if isinstance(result, AuditedFile):
             record = result.record if isinstance(result.record, Record) else Record(result.path, None, None, None)
+            if any(f.kind in GATE_KINDS for f in result.findings):
+                # Not a report, or no readable text: nothing of it to compare with other reports.
+                record = Record(result.path, None, None, None)
             records.append(_remap(record, setup.organs))
             result = replace(result, record=None)
         else:
