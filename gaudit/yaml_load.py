@@ -198,10 +198,9 @@ def compose(text: str, path: str) -> tuple[Node | None, Any]:
             mark = exc.problem_mark or exc.context_mark
             line = int(mark.line) + 1 if mark is not None else 0
             problem = " ".join(p for p in (exc.context, exc.problem) if p)
-            raise YamlError(path, line, Bilingual(f"YAML 语法错误: {problem}", f"YAML syntax error: {problem}")) \
-                from None
+            raise YamlError(path, line, _syntax_error(problem, text, line)) from None
         except yaml.YAMLError as exc:
-            raise YamlError(path, 0, Bilingual(f"YAML 语法错误: {exc}", f"YAML syntax error: {exc}")) from None
+            raise YamlError(path, 0, _syntax_error(str(exc), text, 0)) from None
         except RecursionError:
             raise YamlError(path, 0, _too_deep()) from None
         if root is not None:
@@ -225,3 +224,14 @@ def load(text: str, path: str) -> Any:
 def load_file(path: str | Path) -> Any:
     """:func:`read_text` then :func:`load`."""
     return load(read_text(path), str(path))
+
+
+def _syntax_error(problem: str, text: str, line: int) -> Bilingual:
+    """A YAML syntax error: the parser's own words are English, so the Chinese message quotes
+    the line instead of them (one language per message)."""
+    lines = text.splitlines()[:max(line, 0)]
+    # The parser stops where it noticed the error, often a line after it: the last line written.
+    shown = next((x.strip()[:60] for x in reversed(lines) if x.strip()), "")
+    where = f"「{shown}」附近" if shown else ""
+    return Bilingual(f"YAML 语法错误: {where}格式不对(请检查括号、引号、冒号和缩进)",
+                     f"YAML syntax error: {problem}")

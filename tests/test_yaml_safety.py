@@ -14,7 +14,7 @@ import pytest
 from gaudit.i18n import UserError
 from gaudit.rules import RuleFileError, load_rule_file, load_rules
 from gaudit.settings import SettingsError, load_settings
-from gaudit.yaml_load import MAX_NODES, YamlError, load
+from gaudit.yaml_load import MAX_NODES, YamlError, load, load_file
 
 # A "billion laughs": nine levels of nine aliases, 9**9 (~387 million) strings once expanded.
 BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
@@ -149,3 +149,13 @@ def test_reading_settings_and_rules_modules_does_not_import_yaml() -> None:
 def test_rule_file_shape_errors_in_both_languages(tmp_path: Path, text: str, line: int, zh: str, en: str) -> None:
     err = _rule_error(tmp_path, text)
     _assert_names(err, tmp_path / "rules.yaml", line, zh=zh, en=en)
+
+
+def test_a_syntax_error_reads_in_one_language_each(tmp_path: Path) -> None:
+    path = tmp_path / ".gaudit.yaml"
+    path.write_text("jobs: [1\n", encoding="utf-8")
+    with pytest.raises(YamlError) as caught:
+        load_file(path)
+    zh, en = caught.value.message.zh, caught.value.message.en
+    assert "「jobs: [1」附近" in zh and "while parsing" not in zh
+    assert "YAML syntax error" in en and not any("\u4e00" <= ch <= "\u9fff" for ch in en)
