@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gaudit.model import Document, ReportFacts, SourceText
+from gaudit.model import Document, PositionMap, ReportFacts, SourceText
 from gaudit.normalize import normalize
 from gaudit.sections import find_sections, report_facts
 from gaudit.sources import DEFAULT_LIMITS, Extracted, Limits, read_source
@@ -24,9 +24,11 @@ def document_of(extracted: Extracted, path: str) -> Document:
     """The reading stages over text a source has drawn from a file."""
     source = SourceText.of(extracted.display, extracted.page_starts)
     norm = normalize(extracted.text, extracted.offsets, pipe_rows=extracted.html_table)
-    sections, headings = find_sections(source, norm)
-    facts: ReportFacts = report_facts(source, norm, sections)
-    tables, template = extract_tables(source, norm, sections)
+    # The one position map of the document, built once: every stage reports through it.
+    positions = PositionMap(source, norm.offsets)
+    sections, headings = find_sections(positions, norm)
+    facts: ReportFacts = report_facts(positions, norm, sections)
+    tables, template = extract_tables(positions, norm, sections)
     if template != facts.template:
         facts = ReportFacts(**{**facts.__dict__, "template": template})
     bad = None if extracted.bad_byte_offset is None else source.position(extracted.bad_byte_offset)
@@ -44,4 +46,5 @@ def document_of(extracted: Extracted, path: str) -> Document:
         format=extracted.format,
         condition=extracted.condition,
         image_pages=extracted.image_pages,
+        position_map=positions,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gaudit.model import NormalizedText, OrganKind, OrganLevel, Position, ReportFacts, Section, SourceText
+from gaudit.model import NormalizedText, OrganKind, OrganLevel, Position, PositionMap, ReportFacts, Section
 from gaudit.organ_text import as_written, organ_as_subject, organ_in_page_header
 from gaudit.textlines import CN_DIGITS as _CN_DIGITS
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
@@ -197,7 +197,7 @@ def _organ_from_title(title: str) -> str | None:
 
 # Complexity (ruff C901 > 15): a cascade of fallbacks per fact (title, year, period, organ), each
 # a few lines; the order of the fallbacks is the documented behaviour and reads best in one place.
-def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Section, ...]) -> ReportFacts:
+def report_facts(positions: PositionMap, norm: NormalizedText, sections: tuple[Section, ...]) -> ReportFacts:
     """Title, years, statistics period and organ as the report states them.
 
     * ``title``: the first short line (of the first five, before section 1) with
@@ -232,9 +232,9 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
         a, end, joined = span
         title_norm = _SPACES_RE.sub("", text[a:end].replace("\n", ""))
         if joined == 1:
-            title = _original_span(source, norm, a, end)
+            title = _original_span(positions, a, end)
         else:
-            parts = [_original_span(source, norm, la, lb) for la, lb, _ in _lines(text[:end]) if la < lb and la >= a]
+            parts = [_original_span(positions, la, lb) for la, lb, _ in _lines(text[:end]) if la < lb and la >= a]
             title = "".join(parts)
         # A saved page's field name before its title: "标题: XX局2024年度…年度报告".
         title_norm = _TITLE_FIELD_RE.sub("", title_norm)
@@ -255,20 +255,21 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
     pm = _PERIOD_RE.search(text) or _YEAR_RANGE_RE.search(text)
     if pm:
         period_year = int(pm.group(1))
-        period_position = source.position(norm.original_offset(pm.start(1)))
+        period_position = positions.at(pm.start(1))
         # A typo in the period's end (至202020年12月31日) is no year at all: it is reported
         # as the period's year, which no title matches.
         em = _PERIOD_END_RE.search(text, pm.start(1), pm.start(1) + _PERIOD_END_SPAN)
         if em is not None and len(em.group(1)) != 4:
             period_year = int(em.group(1))
-            period_position = source.position(norm.original_offset(em.start(1)))
+            period_position = positions.at(em.start(1))
 
     plausible_period = period_year if period_year is not None and _FIRST_YEAR <= period_year <= _LAST_YEAR else None
     year = title_year or plausible_period or _year_in_preface(text, limit)
     if year is None:
         # A page header the normaliser dropped as furniture ("Page 8 - XX局2022年政府信息公开
         # 工作年度报告"), or the cut-off date of the counts ("截止2023年12月31日").
-        head = source.text[:norm.original_offset(limit) if limit < len(text) else _PREFACE_CHARS]
+        source = positions.source
+        head = source.text[:positions.offset(limit) if limit < len(text) else _PREFACE_CHARS]
         hm = _PREFACE_REPORT_RE.search(_SPACES_RE.sub("", head[:_PREFACE_CHARS]))
         cm = hm or _CUTOFF_RE.search(text)
         year = int(cm.group(1)) if cm else None
@@ -292,7 +293,7 @@ def report_facts(source: SourceText, norm: NormalizedText, sections: tuple[Secti
     if organ is None:
         organ = _organ_in_preface(text, limit)
     if organ is None:
-        organ = organ_in_page_header(source.text[:_PREFACE_CHARS])
+        organ = organ_in_page_header(positions.source.text[:_PREFACE_CHARS])
     if organ is None:
         # A department naming itself in its first sentence: "2023年,区投资促进局认真贯彻…".
         begin = first.body_start if first is not None else 0

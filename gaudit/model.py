@@ -183,8 +183,11 @@ class PositionMap:
         return self.source.position(self.offset(index))
 
     def original(self, start: int, end: int) -> str:
-        """The source text behind normalised ``[start, end)``."""
-        return self.source.text[self.offset(start):self.offset(end)]
+        """The source text behind normalised ``[start, end)`` (as the user wrote it, without the
+        white space around it)."""
+        a = self.offset(start)
+        b = self.offset(end - 1) + 1 if end > start else a
+        return self.source.text[a:b].strip().rstrip("\r")
 
 
 @dataclass(frozen=True)
@@ -312,15 +315,16 @@ class Document:
     ``garbled`` (a text layer without a usable Unicode map) hold no readable report."""
     image_pages: int = 0
     """Pages that are only images (paged formats)."""
+    position_map: PositionMap | None = None
+    """The map the reading stages used (``read_document`` passes it; built on demand else)."""
 
     @property
     def positions(self) -> PositionMap:
-        """The document's position map (made once, on first use)."""
-        made: PositionMap | None = self.__dict__.get("_positions")
-        if made is None:
-            made = PositionMap(self.source, self.normalized.offsets)
-            object.__setattr__(self, "_positions", made)
-        return made
+        """The document's one position map."""
+        if self.position_map is None:
+            object.__setattr__(self, "position_map", PositionMap(self.source, self.normalized.offsets))
+        assert self.position_map is not None
+        return self.position_map
 
     @property
     def script(self) -> Script:

@@ -55,7 +55,7 @@ from gaudit.heading_words import WEAK_ORDER as _WEAK_ORDER
 from gaudit.heading_words import Patterns as _Patterns
 from gaudit.heading_words import patterns as _patterns
 from gaudit.heading_words import strong_prefix as _strong_prefix
-from gaudit.model import Heading, NormalizedText, Section, SourceText
+from gaudit.model import Heading, NormalizedText, PositionMap, Section
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
@@ -312,7 +312,7 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
 
 # Complexity (ruff C901 > 15): one pass over the lines in stages (candidates, chain, stray
 # sections, headings) that share the parsed lines; split up they would pass half a dozen lists around.
-def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Section, ...], tuple[Heading, ...]]:
+def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[Section, ...], tuple[Heading, ...]]:
     """The statutory sections found (file order, each number at most once) and every
     top-level numbered heading line (file order)."""
     pats = _patterns()
@@ -369,14 +369,15 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
         chosen[c.line_index] = number
 
     order = sorted(chosen)
+    source = positions.source
     last_line = source.position(max(len(source.text) - 1, 0)).line
     sections: list[Section] = []
     for k, i in enumerate(order):
         a, b, nxt = raw_lines[i]
-        pos = source.position(norm.original_offset(a))
+        pos = positions.at(a)
         if k + 1 < len(order):
             next_start = raw_lines[order[k + 1]][0]
-            end_line = max(pos.line, source.position(norm.original_offset(next_start)).line - 1)
+            end_line = max(pos.line, positions.at(next_start).line - 1)
             body_end = next_start
         else:
             end_line = max(pos.line, last_line)
@@ -386,7 +387,7 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
             # The body starts right after the heading's words (its text runs on in the line).
             b = _words_end(text, a, b, line.text)
             nxt = b
-        sections.append(Section(chosen[i], _original_span(source, norm, a, b), pos, end_line,
+        sections.append(Section(chosen[i], _original_span(positions, a, b), pos, end_line,
                                 min(nxt, body_end), body_end))
 
     headings: list[Heading] = []
@@ -409,6 +410,6 @@ def find_sections(source: SourceText, norm: NormalizedText) -> tuple[tuple[Secti
         a, b, _ = raw_lines[i]
         if line.inline and i in matches:
             b = _words_end(text, a, b, line.text)
-        headings.append(Heading(line.numeral, _original_span(source, norm, a, b),
-                                source.position(norm.original_offset(a)), section))
+        headings.append(Heading(line.numeral, _original_span(positions, a, b),
+                                positions.at(a), section))
     return tuple(sections), tuple(headings)

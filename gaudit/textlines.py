@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gaudit.model import NormalizedText, SourceText
+from gaudit.model import PositionMap
 
 __all__ = ["CN_DIGITS", "NUMBERED_RE", "SENTENCE_RE", "SPACES_RE", "cn_number", "lines", "original_span"]
 
@@ -50,8 +50,6 @@ def lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def original_span(source: SourceText, norm: NormalizedText, start: int, end: int) -> str:
+def original_span(positions: PositionMap, start: int, end: int) -> str:
     """The original text of normalised ``[start, end)`` (as the user wrote it)."""
-    a = norm.original_offset(start)
-    b = norm.original_offset(end - 1) + 1 if end > start else a
-    return source.text[a:b].strip().rstrip("\r")
+    return positions.original(start, end)

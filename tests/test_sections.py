@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gaudit.model import DecodedText, Heading, NormalizedText, Position, ReportFacts, Section, SourceText
+from gaudit.model import DecodedText, Heading, NormalizedText, Position, PositionMap, ReportFacts, Section, SourceText
 from gaudit.normalize import normalize
 from gaudit.sections import find_sections, organ_kind, organ_level, report_facts
 from gaudit.sources.text import from_decoded
@@ -40,8 +40,9 @@ def analyse(text: str) -> Result:
     extracted = from_decoded(DecodedText(text, "utf-8", None))
     source = SourceText.of(extracted.display)
     norm = normalize(extracted.text, extracted.offsets, pipe_rows=extracted.html_table)
-    sections, headings = find_sections(source, norm)
-    return Result(source, norm, sections, headings, report_facts(source, norm, sections))
+    positions = PositionMap(source, norm.offsets)
+    sections, headings = find_sections(positions, norm)
+    return Result(source, norm, sections, headings, report_facts(positions, norm, sections))
 
 
 def seed(prefix: str) -> Result:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from gaudit.model import NormalizedText, Section, SourceText, Table, TemplateName
+from gaudit.model import NormalizedText, PositionMap, Section, Table, TemplateName
 from gaudit.tables.labels import fold_label, matcher
 from gaudit.tables.reader import read_table
 from gaudit.tables.reviews import read_reviews
@@ -119,7 +119,7 @@ def _regions(norm: NormalizedText, sections: tuple[Section, ...]) -> dict[str, l
 
 
 def extract_tables(
-    source: SourceText, norm: NormalizedText, sections: tuple[Section, ...]
+    positions: PositionMap, norm: NormalizedText, sections: tuple[Section, ...]
 ) -> tuple[dict[str, Table], TemplateName | None]:
     """Found tables (key -> Table) and the report's format, None when no table is recognised."""
     regions = _regions(norm, sections)
@@ -140,13 +140,13 @@ def extract_tables(
         score = 0
         for key in ("active", "applications"):
             for region in regions[key]:
-                table, matched = read_table(stream(region), spec(key, template), source, norm)
+                table, matched = read_table(stream(region), spec(key, template), positions, norm)
                 if table is not None:
                     tables[key] = table
                     score += matched
                     break
         for region in regions["reviews"]:
-            reviews = read_reviews(stream(region), spec("reviews", template), source, norm)
+            reviews = read_reviews(stream(region), spec("reviews", template), positions, norm)
             if reviews is not None:
                 tables["reviews"] = reviews
                 break

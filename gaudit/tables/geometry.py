@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from statistics import median
 
-from gaudit.model import NormalizedText, SourceText
+from gaudit.model import PositionMap
 from gaudit.tables.tokens import Token
 
 __all__ = ["Locator", "place"]
@@ -36,10 +36,10 @@ def _width(text: str) -> int:
 class Locator:
     """Where a token stands on its line of the original file, in characters and in cells."""
 
-    def __init__(self, source: SourceText, norm: NormalizedText) -> None:
-        self._text = source.text
-        self._starts = source.line_starts
-        self._offsets = norm.offsets
+    def __init__(self, positions: PositionMap) -> None:
+        self._text = positions.source.text
+        self._starts = positions.source.line_starts
+        self._offsets = positions.offsets
         # Each reference token is measured for every short row and both metrics: once is enough.
         self._centres: dict[tuple[int, str], tuple[float, float]] = {}
 

@@ -9,12 +9,11 @@ is read by :mod:`gaudit.tables.reviews`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from gaudit.cells import parse_cell
-from gaudit.model import Cell, NormalizedText, Position, Row, SourceText, Table, TableKey, TemplateName
+from gaudit.model import Cell, NormalizedText, Position, PositionMap, Row, Table, TableKey, TemplateName
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import LabelMatcher, fold_label, matcher
 from gaudit.tables.loose import place_orphans
@@ -48,21 +47,10 @@ class _Hit:
 
 
 class _Ctx:
-    """Position mapping shared by the builders."""
+    """What the builders share: the document's position map."""
 
-    def __init__(self, source: SourceText, norm: NormalizedText) -> None:
-        self.offsets = norm.offsets
-        self.starts = source.line_starts
-        self.last = len(norm.offsets) - 1
-        self.size = len(source.text)
-
-    def pos(self, index: int) -> Position:
-        # SourceText.position(NormalizedText.original_offset(index)), inlined: it runs for
-        # every cell of every table.
-        offset = self.offsets[min(max(index, 0), self.last)]
-        offset = min(max(offset, 0), self.size)
-        line = bisect_right(self.starts, offset) - 1
-        return Position(line + 1, offset - self.starts[line] + 1)
+    def __init__(self, positions: PositionMap) -> None:
+        self.pos = positions.at
 
 
 def _try_label(tokens: list[Token], folds: list[str], i: int, m: LabelMatcher,
@@ -356,10 +344,10 @@ def _blank_row(spec_row: RowSpec, pos: Position, at: int) -> Row:
 
 
 def read_table(
-    tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
+    tokens: list[Token], spec: TableSpec, positions: PositionMap, norm: NormalizedText
 ) -> tuple[Table | None, int]:
     """The table read with ``spec`` (None when no row label is found) and how many rows matched."""
-    ctx = _Ctx(source, norm)
+    ctx = _Ctx(positions)
     found, orphans = _walk(tokens, matcher(spec), [len(r.columns) for r in spec.rows])
     hits = _in_order(found)
     if not hits:
@@ -403,7 +391,7 @@ def read_table(
         ncols = len(spec_row.columns)
         refs = [v for k, v in placed.items() if len(v) == ncols and all(t.kind in ("num", "value") for t in v)
                 and len({t.line for t in v}) == 1 and len(spec.row(k).columns) == ncols]  # type: ignore[union-attr]
-        spread = place(vals, refs, ncols, Locator(source, norm))
+        spread = place(vals, refs, ncols, Locator(positions))
         if spread is None:
             ambiguous.append(spec_row.key)
         else:

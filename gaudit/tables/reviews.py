@@ -4,7 +4,7 @@ fifteen numbers (three groups of five) under it."""
 from __future__ import annotations
 
 from gaudit.cells import parse_cell
-from gaudit.model import Cell, NormalizedText, Row, SourceText, Table, TemplateName
+from gaudit.model import Cell, NormalizedText, PositionMap, Row, Table, TemplateName
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import fold_label
 from gaudit.tables.reader import _REVIEW_CELLS, _cells, _Ctx, _fill_gaps, _run_tokens, _unplaced
@@ -69,10 +69,10 @@ def _header_block_start(tokens: list[Token], first: int) -> int | None:
 # Complexity (ruff C901 > 15): header search, value collection and the three ways of placing
 # the cells (as written, a glued digit run, spread by the header) are one sequence over the tokens.
 def read_reviews(
-    tokens: list[Token], spec: TableSpec, source: SourceText, norm: NormalizedText
+    tokens: list[Token], spec: TableSpec, positions: PositionMap, norm: NormalizedText
 ) -> Table | None:
     """The reviews table: the fifteen value tokens after its header words."""
-    ctx = _Ctx(source, norm)
+    ctx = _Ctx(positions)
     header = ""
     header_start: int | None = None
     last_text_line = -1
@@ -120,7 +120,7 @@ def read_reviews(
     elif _unplaced(vals, _REVIEW_CELLS):
         # The header's fifteen column words, on one line, show where the cells belong.
         header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
-        spread = place(vals, [header_words] if header_words else [], _REVIEW_CELLS, Locator(source, norm))
+        spread = place(vals, [header_words] if header_words else [], _REVIEW_CELLS, Locator(positions))
         if spread is None:
             ambiguous = tuple(r.key for r in spec.rows)
         else:
