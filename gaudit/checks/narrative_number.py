@@ -363,9 +363,9 @@ def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
                                            "the zero pattern states 0 without a number: it must have no capturing "
                                            "group; write (?:...)"))
     if not re.compile(params["pattern"]).groups:
-        raise ParamError("pattern", Bilingual("pattern 须用捕获分组括住数字, 如 申请(\\d+)件",
+        raise ParamError("pattern", Bilingual("pattern 须用捕获分组括住数字, 如 '申请(\\d+)件'",
                                               "the pattern needs a capturing group around the number, "
-                                              "e.g. 申请(\\d+)件"))
+                                              "e.g. '申请(\\d+)件'"))
     if not params["cells"]:
         raise ParamError("cells", Bilingual("至少需要一个单元格引用", "at least one cell reference is needed"))
     validate_cell_refs(params, "cells", formats)
