@@ -153,7 +153,7 @@ def _rule(f: RuleFile, node: Node, source: str) -> Rule:
             known = ", ".join(_RULE_KEYS)
             hint = key != "rules"
             raise f.error(key_node, Bilingual(
-                f"规则中有未知的键 {key!r}; 可用的键: {known}" + ("(检查的参数应写在 'params:' 下)" if hint else ""),
+                f"规则中有未知的键 {key!r}; 可用的键: {known}" + (" (检查的参数应写在 'params:' 下)" if hint else ""),
                 f"unknown key {key!r} in rule; keys are {known}" + (" (check parameters go under 'params:')"
                                                                      if hint else "")))
     for key in _REQUIRED_KEYS:
