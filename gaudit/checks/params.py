@@ -205,7 +205,7 @@ class BoolKind:
 
     def coerce(self, name: str, value: object, choices: tuple[str, ...]) -> object:
         if not isinstance(value, bool):
-            raise ParamError(name, _EXPECTED.format(what=Bilingual("true 或 false", "true or false"),
+            raise ParamError(name, _EXPECTED.format(what=Bilingual("布尔值 (true 或 false)", "true or false"),
                                                     got=type_label(value)))
         return value
 
