@@ -55,7 +55,8 @@ CASES: dict[str, tuple[str, int | None]] = {
     # the file and the rule
     "file-not-a-mapping": ("- rules  #<\n", None),
     "unknown-top-key": ("rules: []\nchecks: []  #<\n", None),
-    "no-rules-list": ("other: 1  #<\n", 1),
+    "no-rules-list": ("{}  #<\n", None),
+    "empty-file": ("# nothing\n", 0),
     "rules-not-a-list": ("rules: {a: 1}  #<\n", None),
     "duplicate-key": (_HEAD + _BLANK + "    severity: info  #<\n", None),
     "missing-key": (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n" + _MESSAGE, 2),
@@ -121,10 +122,12 @@ CASES: dict[str, tuple[str, int | None]] = {
                                     " total: total}"), None),
     "sum-result-rows-along-row": (_rule("sum", "{table: applications, along: row, parts: '@result_rows',"
                                         " total: total}"), None),
-    "sum-rows-along-column": (_rule("sum", "{table: applications, along: column, parts: [new], total: total,"
-                                    " rows: [new]}"), None),
+    "sum-unknown-total": (_rule("sum", "{table: applications, along: column, parts: [new], total: total}"), None),
+    "sum-columns-along-row": (_rule("sum", "{table: applications, along: row, parts: [natural_person], total: total,"
+                                    " columns: [total]}"), None),
     "equation-empty-side": (_rule("equation", "{left: [], right: [a]}"), None),
-    "equation-rows-without-table": (_rule("equation", "{left: [a], right: [b], rows: [c]}"), None),
+    "equation-rows-without-table": (_rule("equation", "{left: [active.fees.amount], right: [active.fees.amount],"
+                                          " rows: [c]}"), None),
     "equation-unknown-table": (_rule("equation", "{left: [a], right: [b], table: chairs}"), None),
     "numeric-cells-unknown-table": (_rule("numeric-cells", "{signed: [chairs.change]}"), None),
     "numeric-cells-unknown-column": (_rule("numeric-cells", "{signed: [active.colour]}"), None),
@@ -165,6 +168,11 @@ def _line(text: str, line: int | None) -> int:
     return marked[0]
 
 
+def _where(path: Path, line: int) -> str:
+    """The ``path:line: `` an error starts with (``path: `` for the file as a whole)."""
+    return f"{path}:{line}: " if line else f"{path}: "
+
+
 def _problem(rendered: str, where: str) -> str:
     assert rendered.startswith(where), rendered
     return _QUOTED.sub("", rendered[len(where):])
@@ -174,7 +182,7 @@ def _problem(rendered: str, where: str) -> str:
 def test_broken_rule_file_error_reads_in_one_language(tmp_path: Path, name: str) -> None:
     text, line = CASES[name]
     err = _error(tmp_path, text)
-    where = f"{tmp_path / 'bad.yaml'}:{_line(text, line)}: "
+    where = _where(tmp_path / "bad.yaml", _line(text, line))
     zh, en = _problem(err.render("zh"), where), _problem(err.render("en"), where)
     assert str(err) == err.render("zh")
     assert _CJK.search(zh), f"no Chinese in: {err.render('zh')}"
@@ -211,7 +219,7 @@ def test_cli_prints_a_broken_rule_file_in_one_language(tmp_path: Path, name: str
     text, line = CASES[name]
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
-    where = f"{path}:{_line(text, line)}: "
+    where = _where(path, _line(text, line))
     zh = _run("check", "samples", "--rules", str(path))
     en = _run("check", "samples", "--rules", str(path), "--lang", "en")
     assert zh.returncode == en.returncode == 2
