@@ -41,10 +41,11 @@ from typing import TYPE_CHECKING, Any
 
 from gaudit.checks import CheckType, all_checks
 from gaudit.checks._base import coerce_params
-from gaudit.checks.params import ParamError, type_name
+from gaudit.checks.params import ParamError, type_label
 from gaudit.findings import KINDS, Severity
 from gaudit.i18n import Bilingual
 from gaudit.rule_nodes import (
+    PlaceholderError,
     RuleFile,
     RuleFileError,
     line_of,
@@ -84,6 +85,11 @@ _RULE_KEYS = ("id", "name", "kind", "check", "severity", "message", "description
 _REQUIRED_KEYS = ("id", "kind", "check", "severity", "message")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 _SEVERITIES = tuple(s.value for s in Severity)
+
+_MUST_BE = Bilingual("{key} 应为{what}, 而不是{kind}", "{key} must be {what}, not {kind}")
+_A_STRING = Bilingual("字符串", "a string")
+_NON_EMPTY = Bilingual("{key} 应为非空字符串", "{key} must be a non-empty string")
+_NEVER_APPLIES = Bilingual("{key} 为空: 这条规则永远不会适用", "{key} is empty: the rule could never apply")
 
 
 @dataclass(frozen=True)
@@ -140,17 +146,22 @@ def builtin_rule_paths() -> list[Path]:
 
 # --------------------------------------------------------------------- loading
 def _rule(f: RuleFile, node: Node, source: str) -> Rule:
-    keys = f.mapping(node, "a rule")
+    keys = f.mapping(node, Bilingual("规则", "a rule"))
     rule_line = line_of(node)
     for key, (key_node, _) in keys.items():
         if key not in _RULE_KEYS:
-            hint = " (check parameters go under 'params:')" if key not in ("rules",) else ""
-            raise f.error(key_node, f"unknown key {key!r} in rule; keys are {', '.join(_RULE_KEYS)}{hint}")
+            known = ", ".join(_RULE_KEYS)
+            hint = key != "rules"
+            raise f.error(key_node, Bilingual(
+                f"规则中有未知的键 {key!r}; 可用的键: {known}" + (" (检查的参数应写在 'params:' 下)" if hint else ""),
+                f"unknown key {key!r} in rule; keys are {known}" + (" (check parameters go under 'params:')"
+                                                                     if hint else "")))
     for key in _REQUIRED_KEYS:
         if key not in keys:
             rid = f.value(keys["id"][1]) if "id" in keys else None
             label = f" {rid!r}" if isinstance(rid, str) else ""
-            raise f.error(rule_line, f"rule{label} is missing the key {key!r}")
+            raise f.error(rule_line, Bilingual(f"规则{label} 缺少键 {key!r}",
+                                               f"rule{label} is missing the key {key!r}"))
 
     def text(key: str, default: str | None = None) -> str:
         if key not in keys:
@@ -158,36 +169,43 @@ def _rule(f: RuleFile, node: Node, source: str) -> Rule:
             return default
         value = f.value(keys[key][1])
         if not isinstance(value, str):
-            raise f.error(keys[key][1], f"{key!r} must be a string, not {type_name(value)}")
+            raise f.error(keys[key][1], _MUST_BE.format(key=repr(key), what=_A_STRING, kind=type_label(value)))
         return value
 
     rid = text("id")
     if not _ID_RE.match(rid):
-        raise f.error(keys["id"][1], f"bad rule id {rid!r}: use lower-case letters, digits and dashes")
+        raise f.error(keys["id"][1], Bilingual(f"规则 id {rid!r} 不合规: 请只用小写字母、数字和连字符",
+                                               f"bad rule id {rid!r}: use lower-case letters, digits and dashes"))
     kind = text("kind")
     if kind not in KINDS:
-        raise f.error(keys["kind"][1], f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
+        known = ", ".join(KINDS)
+        raise f.error(keys["kind"][1], Bilingual(f"未知的问题类别 {kind!r}; 可用的类别: {known}",
+                                                 f"unknown kind {kind!r}; kinds are {known}"))
     check_name = text("check")
     checks = check_types()
     if check_name not in checks:
-        raise f.error(keys["check"][1], f"unknown check type {check_name!r}; check types are {', '.join(checks)}")
+        known = ", ".join(checks)
+        raise f.error(keys["check"][1], Bilingual(f"未知的检查类型 {check_name!r}; 可用的检查类型: {known}",
+                                                  f"unknown check type {check_name!r}; check types are {known}"))
     check = checks[check_name]
     sev = text("severity")
     if sev.strip().lower() not in _SEVERITIES:
-        raise f.error(keys["severity"][1], f"bad severity {sev!r}: use error, warning or info")
+        raise f.error(keys["severity"][1], Bilingual(f"严重程度 {sev!r} 无效: 请用 error、warning 或 info",
+                                                     f"bad severity {sev!r}: use error, warning or info"))
     severity = Severity.parse(sev)
 
     formats = _formats(f, keys)
     years = _years(f, keys)
-    organ_levels = _choices(f, keys, "organ_levels", ORGAN_LEVELS, "organ level")
-    organ_kinds = _choices(f, keys, "organ_kinds", ORGAN_KINDS, "organ kind")
+    organ_levels = _choices(f, keys, "organ_levels", ORGAN_LEVELS, Bilingual("机关层级", "organ level"))
+    organ_kinds = _choices(f, keys, "organ_kinds", ORGAN_KINDS, Bilingual("机关类型", "organ kind"))
     params = _params(f, keys, check, formats or TEMPLATES, rule_line)
     message = _message(f, keys, check)
     examples: tuple[str, ...] = ()
     if "examples" in keys:
         items = str_list(f, keys["examples"][1], "'examples'")
         if not all(isinstance(x, str) for x in items):
-            raise f.error(keys["examples"][1], "'examples' must be a list of strings")
+            raise f.error(keys["examples"][1], Bilingual("'examples' 应为字符串列表",
+                                                         "'examples' must be a list of strings"))
         examples = tuple(str(x) for x in items)
     name, name_zh = _name(f, keys, rid)
     return Rule(
@@ -219,15 +237,18 @@ def _name(f: RuleFile, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[st
     if isinstance(value, str) and value.strip():
         return value, ""
     if isinstance(value, dict):
-        entries = f.mapping(node, "'name'")
+        entries = f.mapping(node, Bilingual("'name'", "'name'"))
         for key, (key_node, value_node) in entries.items():
             if key not in ("zh", "en"):
-                raise f.error(key_node, f"unknown language {key!r} in 'name'; give zh and/or en")
+                raise f.error(key_node, Bilingual(f"'name' 中有未知的语言 {key!r}; 请给出 zh 和/或 en",
+                                                  f"unknown language {key!r} in 'name'; give zh and/or en"))
             if not isinstance(f.value(value_node), str) or not f.value(value_node).strip():
-                raise f.error(value_node, f"'name.{key}' must be a non-empty string")
+                raise f.error(value_node, _NON_EMPTY.format(key=f"'name.{key}'"))
         zh, en = value.get("zh", ""), value.get("en", "")
         return (en or zh), zh
-    raise f.error(node, f"'name' must be a string or a mapping with zh and en, not {type_name(value)}")
+    raise f.error(node, _MUST_BE.format(key="'name'", kind=type_label(value),
+                                        what=Bilingual("字符串或含 zh 和 en 的映射",
+                                                       "a string or a mapping with zh and en")))
 
 
 def _formats(f: RuleFile, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...] | None:
@@ -238,32 +259,37 @@ def _formats(f: RuleFile, keys: dict[str, tuple[Node, Node]]) -> tuple[str, ...]
              for x in str_list(f, node, "'formats'")]
     for item in items:
         if item not in TEMPLATES:
-            raise f.error(node, f"unknown format {item!r} in 'formats'; formats are {', '.join(TEMPLATES)}")
+            known = ", ".join(TEMPLATES)
+            raise f.error(node, Bilingual(f"'formats' 中有未知的格式 {item!r}; 可用的格式: {known}",
+                                          f"unknown format {item!r} in 'formats'; formats are {known}"))
     if not items:
-        raise f.error(node, "'formats' is empty: the rule could never apply")
+        raise f.error(node, _NEVER_APPLIES.format(key="'formats'"))
     return tuple(str(x) for x in items)
 
 
 def _years(f: RuleFile, keys: dict[str, tuple[Node, Node]]) -> tuple[int | None, int | None] | None:
     if "years" not in keys:
         return None
-    entries = f.mapping(keys["years"][1], "'years'")
+    entries = f.mapping(keys["years"][1], Bilingual("'years'", "'years'"))
     bounds: dict[str, int | None] = {"from": None, "to": None}
     for key, (key_node, value_node) in entries.items():
         if key not in bounds:
-            raise f.error(key_node, f"unknown key {key!r} in 'years'; use from and to")
+            raise f.error(key_node, Bilingual(f"'years' 中有未知的键 {key!r}; 请用 from 和 to",
+                                              f"unknown key {key!r} in 'years'; use from and to"))
         value = f.value(value_node)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise f.error(value_node, f"'years: {key}' must be a year or null, not {type_name(value)}")
+            raise f.error(value_node, _MUST_BE.format(key=f"'years: {key}'", kind=type_label(value),
+                                                      what=Bilingual("年份或 null", "a year or null")))
         bounds[key] = value
     low, high = bounds["from"], bounds["to"]
     if low is not None and high is not None and low > high:
-        raise f.error(keys["years"][1], f"'years' is empty: from {low} is after to {high}")
+        raise f.error(keys["years"][1], Bilingual(f"'years' 为空: from {low} 晚于 to {high}",
+                                                  f"'years' is empty: from {low} is after to {high}"))
     return low, high
 
 
 def _choices(f: RuleFile, keys: dict[str, tuple[Node, Node]], key: str, allowed: Sequence[str],
-             what: str) -> tuple[str, ...] | None:
+             what: Bilingual) -> tuple[str, ...] | None:
     """A condition listing some of ``allowed`` (``organ_levels``, ``organ_kinds``), or None when absent."""
     if key not in keys:
         return None
@@ -271,9 +297,11 @@ def _choices(f: RuleFile, keys: dict[str, tuple[Node, Node]], key: str, allowed:
     items = str_list(f, node, f"'{key}'")
     for item in items:
         if item not in allowed:
-            raise f.error(node, f"unknown {what} {item!r} in '{key}'; use {', '.join(allowed)}")
+            known = ", ".join(allowed)
+            raise f.error(node, Bilingual(f"'{key}' 中有未知的{what.zh} {item!r}; 请用 {known}",
+                                          f"unknown {what.en} {item!r} in '{key}'; use {known}"))
     if not items:
-        raise f.error(node, f"'{key}' is empty: the rule could never apply")
+        raise f.error(node, _NEVER_APPLIES.format(key=f"'{key}'"))
     return tuple(str(x) for x in items)
 
 
@@ -286,7 +314,7 @@ def _params(f: RuleFile, keys: dict[str, tuple[Node, Node]], check: CheckType,
         node = keys["params"][1]
         params_line = line_of(node)
         if not (isinstance(node, yaml.ScalarNode) and f.value(node) is None):
-            entries = f.mapping(node, "'params'")
+            entries = f.mapping(node, Bilingual("'params'", "'params'"))
     raw = {k: f.value(v) for k, (_, v) in entries.items()}
     try:
         return coerce_params(check, raw, formats)
@@ -300,31 +328,36 @@ def _params(f: RuleFile, keys: dict[str, tuple[Node, Node]], check: CheckType,
                 line = line_of(value_node.value[exc.index])
             elif exc.index is None and not isinstance(value_node, (yaml.SequenceNode, yaml.MappingNode)):
                 line = line_of(value_node)
-        raise f.error(line, f"params.{exc.param}: {exc.problem}") from None
+        raise f.error(line, Bilingual(f"params.{exc.param}: ", f"params.{exc.param}: ") + exc.message) from None
 
 
 def _message(f: RuleFile, keys: dict[str, tuple[Node, Node]], check: CheckType) -> dict[str, str]:
-    entries = f.mapping(keys["message"][1], "'message'")
+    entries = f.mapping(keys["message"][1], Bilingual("'message'", "'message'"))
     for key, (key_node, _) in entries.items():
         if key not in ("zh", "en"):
-            raise f.error(key_node, f"unknown language {key!r} in 'message'; give zh and en")
+            raise f.error(key_node, Bilingual(f"'message' 中有未知的语言 {key!r}; 请给出 zh 和 en",
+                                              f"unknown language {key!r} in 'message'; give zh and en"))
     allowed = check.placeholders | DOC_PLACEHOLDERS
     out: dict[str, str] = {}
     for lang in ("zh", "en"):
         if lang not in entries:
-            raise f.error(keys["message"][1], f"'message' has no {lang!r} text; give both zh and en")
+            raise f.error(keys["message"][1], Bilingual(f"'message' 缺少 {lang!r} 文本; zh 和 en 都要给出",
+                                                        f"'message' has no {lang!r} text; give both zh and en"))
         node = entries[lang][1]
         value = f.value(node)
         if not isinstance(value, str) or not value.strip():
-            raise f.error(node, f"'message.{lang}' must be a non-empty string")
+            raise f.error(node, _NON_EMPTY.format(key=f"'message.{lang}'"))
         try:
             names = placeholders(value)
-        except ValueError as exc:
-            raise f.error(node, f"'message.{lang}': {exc}") from None
+        except PlaceholderError as exc:
+            raise f.error(node, Bilingual(f"'message.{lang}': ", f"'message.{lang}': ") + exc.message) from None
         for name in names:
             if name not in allowed:
-                raise f.error(node, f"'message.{lang}': placeholder {{{name}}} is not provided by check "
-                                    f"{check.name}; available: {', '.join(sorted(allowed))}")
+                available = ", ".join(sorted(allowed))
+                raise f.error(node, Bilingual(f"'message.{lang}': 检查 {check.name} 不提供占位符 {{{name}}}; "
+                                              f"可用的占位符: {available}",
+                                              f"'message.{lang}': placeholder {{{name}}} is not provided by check "
+                                              f"{check.name}; available: {available}"))
         out[lang] = value
     return out
 
@@ -345,7 +378,7 @@ def load_rule_file(path: Path, *, source: str | None = None) -> list[Rule]:
         if not isinstance(root, yaml.MappingNode):
             raise f.error(root, Bilingual(f"文件应为含 'rules:' 列表的映射, 而不是{node_kind_zh(root)}",
                                           f"the file must be a mapping with a 'rules:' list, not {node_kind(root)}"))
-        top = f.mapping(root, "the file")
+        top = f.mapping(root, Bilingual("文件", "the file"))
         for key, (key_node, _) in top.items():
             if key != "rules":
                 raise f.error(key_node, Bilingual(f"未知的顶层键 {key!r}; 规则文件只含 'rules:'",

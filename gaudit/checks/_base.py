@@ -109,16 +109,20 @@ def coerce_params(check: CheckType, params: Mapping[str, object], formats: Seque
     out: dict[str, Any] = {}
     for name in params:
         if name not in check.params:
-            known = ", ".join(check.params) or "none"
-            raise ParamError(name, f"unknown parameter {name!r} for check {check.name} (parameters: {known})")
+            known = ", ".join(check.params)
+            raise ParamError(name, Bilingual(f"检查 {check.name} 没有参数 {name!r} (参数: {known or '无'})",
+                                             f"unknown parameter {name!r} for check {check.name} "
+                                             f"(parameters: {known or 'none'})"))
     for name, spec in check.params.items():
         if name in params:
             kind = KINDS.get(spec.type)
             if kind is None:  # a check type's own mistake, caught by the tests of every check
-                raise ParamError(name, f"check {check.name} declares unknown parameter kind {spec.type!r}")
+                raise ParamError(name, Bilingual(f"检查 {check.name} 声明了未知的参数类型 {spec.type!r}",
+                                                 f"check {check.name} declares unknown parameter kind {spec.type!r}"))
             out[name] = kind.coerce(name, params[name], spec.choices)
         elif spec.required:
-            raise ParamError(name, f"missing parameter {name!r} for check {check.name}")
+            raise ParamError(name, Bilingual(f"检查 {check.name} 缺少参数 {name!r}",
+                                             f"missing parameter {name!r} for check {check.name}"))
         else:
             default = spec.default
             out[name] = list(default) if isinstance(default, (list, tuple)) else default
@@ -134,22 +138,28 @@ def parse_ref(ref: str) -> tuple[str, str, str]:
     return table, row, column
 
 
-def cell_ref_problem(ref: str, formats: Sequence[str]) -> str | None:
+def cell_ref_problem(ref: str, formats: Sequence[str]) -> Bilingual | None:
     """Why ``ref`` names no cell of any of ``formats``, or ``None`` when it is fine."""
     parts = ref.split(".")
     if len(parts) != 3 or not all(_ID_RE.match(p) for p in parts):
-        return f"bad cell reference {ref!r}: write table.row.column, e.g. applications.new.total"
+        return Bilingual(f"单元格引用 {ref!r} 写法有误: 应写作 表.行.列, 如 applications.new.total",
+                         f"bad cell reference {ref!r}: write table.row.column, e.g. applications.new.total")
     table, row, column = parts
+    fmt = "/".join(formats)
     if table not in template.TABLE_KEYS:
-        return f"unknown table {table!r} in cell reference {ref!r} (tables: {', '.join(template.TABLE_KEYS)})"
+        tables = ", ".join(template.TABLE_KEYS)
+        return Bilingual(f"单元格引用 {ref!r} 中的表格 {table!r} 未知 (表格: {tables})",
+                         f"unknown table {table!r} in cell reference {ref!r} (tables: {tables})")
     specs = [template.spec(table, f) for f in formats]
     rows = [s.row(row) for s in specs]
     found = [r for r in rows if r is not None]
     if not found:
-        return f"unknown row {row!r} of table {table} in cell reference {ref!r} (format {'/'.join(formats)})"
+        return Bilingual(f"单元格引用 {ref!r} 中的行 {row!r} 不是表格 {table} 的行 (格式 {fmt})",
+                         f"unknown row {row!r} of table {table} in cell reference {ref!r} (format {fmt})")
     if not any(column in (c.key for c in r.columns) for r in found):
-        return (f"unknown column {column!r} of row {table}.{row} in cell reference {ref!r} "
-                f"(format {'/'.join(formats)})")
+        return Bilingual(f"单元格引用 {ref!r} 中的列 {column!r} 不是 {table}.{row} 行的列 (格式 {fmt})",
+                         f"unknown column {column!r} of row {table}.{row} in cell reference {ref!r} "
+                         f"(format {fmt})")
     return None
 
 
@@ -175,19 +185,23 @@ def validate_cross_keys(params: Mapping[str, Any], formats: Sequence[str]) -> No
             raise ParamError(cross, problem, i)
     other = "columns" if along == "row" else "rows"
     if params[other]:
-        raise ParamError(other, f"{other!r} does not apply with along: {along} (use {cross!r})")
+        raise ParamError(other, Bilingual(f"along: {along} 时不适用 {other!r} (请用 {cross!r})",
+                                          f"{other!r} does not apply with along: {along} (use {cross!r})"))
 
 
-def key_problem(table: str, key: str, along: str, formats: Sequence[str]) -> str | None:
+def key_problem(table: str, key: str, along: str, formats: Sequence[str]) -> Bilingual | None:
     """Why ``key`` is not a row (``along == "column"``) or column (``"row"``) of ``table``."""
     specs = [template.spec(table, f) for f in formats]
+    fmt = "/".join(formats)
     if along == "column":
         if any(s.row(key) is not None for s in specs):
             return None
-        return f"unknown row {key!r} of table {table} (format {'/'.join(formats)})"
+        return Bilingual(f"表格 {table} 没有行 {key!r} (格式 {fmt})",
+                         f"unknown row {key!r} of table {table} (format {fmt})")
     if any(key in s.column_keys for s in specs):
         return None
-    return f"unknown column {key!r} of table {table} (format {'/'.join(formats)})"
+    return Bilingual(f"表格 {table} 没有列 {key!r} (格式 {fmt})",
+                     f"unknown column {key!r} of table {table} (format {fmt})")
 
 
 # --------------------------------------------------------------------- values

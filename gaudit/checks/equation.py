@@ -64,6 +64,8 @@ from gaudit.checks._base import (
     validate_cross_keys,
 )
 from gaudit.checks.culprit_cells import explained
+from gaudit.checks.params import unknown_table
+from gaudit.i18n import Bilingual
 from gaudit.model import Cell, Document, Table
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
@@ -133,17 +135,19 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     for side in ("left", "right"):
         if not params[side]:
-            raise ParamError(side, "at least one key or cell reference is needed")
+            raise ParamError(side, Bilingual("至少需要一个键或单元格引用",
+                                             "at least one key or cell reference is needed"))
     table, along = params["table"], params["along"]
     if not table:
         for name in ("left", "right"):
             validate_cell_refs(params, name, formats)
         for name in ("rows", "columns"):
             if params[name]:
-                raise ParamError(name, f"{name!r} applies only with 'table'")
+                raise ParamError(name, Bilingual(f"{name!r} 只能与 'table' 一起使用",
+                                                 f"{name!r} applies only with 'table'"))
         return
     if table not in TABLE_KEYS:
-        raise ParamError("table", f"unknown table {table!r} (tables: {', '.join(TABLE_KEYS)})")
+        raise ParamError("table", unknown_table(table))
     for name in ("left", "right"):
         for i, key in enumerate(params[name]):
             problem = key_problem(table, key, along, formats)

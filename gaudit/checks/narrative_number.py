@@ -86,6 +86,7 @@ from gaudit.checks._base import (
     usable_rows,
     validate_cell_refs,
 )
+from gaudit.i18n import Bilingual
 from gaudit.model import Document
 from gaudit.template import TABLE_SECTION
 
@@ -358,12 +359,15 @@ def _statements(text: str, lo: int, hi: int, pattern: re.Pattern[str],
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if params["zero"] and re.compile(params["zero"]).groups:
-        raise ParamError("zero", "the zero pattern states 0 without a number: it must have no capturing "
-                                 "group; write (?:...)")
+        raise ParamError("zero", Bilingual("zero 模式表示不写数字的 0: 不能有捕获分组; 请写 (?:...)",
+                                           "the zero pattern states 0 without a number: it must have no capturing "
+                                           "group; write (?:...)"))
     if not re.compile(params["pattern"]).groups:
-        raise ParamError("pattern", "the pattern needs a capturing group around the number, e.g. 申请(\\d+)件")
+        raise ParamError("pattern", Bilingual("pattern 须用捕获分组括住数字, 如 '申请(\\d+)件'",
+                                              "the pattern needs a capturing group around the number, "
+                                              "e.g. '申请(\\d+)件'"))
     if not params["cells"]:
-        raise ParamError("cells", "at least one cell reference is needed")
+        raise ParamError("cells", Bilingual("至少需要一个单元格引用", "at least one cell reference is needed"))
     validate_cell_refs(params, "cells", formats)
 
 

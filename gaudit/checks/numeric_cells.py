@@ -42,6 +42,7 @@ from typing import Any
 
 from gaudit import template
 from gaudit.checks._base import CheckType, Hit, Param, ParamError, Text
+from gaudit.i18n import Bilingual
 from gaudit.model import Document
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 
@@ -89,10 +90,13 @@ def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
         for i, ref in enumerate(params[name]):
             table, _, column = ref.partition(".")
             if table not in TABLE_KEYS:
-                raise ParamError(name, f"unknown table {table!r} in {ref!r}: write table.column", i)
+                raise ParamError(name, Bilingual(f"{ref!r} 中的表格 {table!r} 未知: 应写作 表.列",
+                                                 f"unknown table {table!r} in {ref!r}: write table.column"), i)
             if not any(column in template.spec(table, f).column_keys for f in formats):
-                raise ParamError(name, f"unknown column {column!r} of table {table} in {ref!r} "
-                                       f"(format {'/'.join(formats)})", i)
+                fmt = "/".join(formats)
+                raise ParamError(name, Bilingual(f"{ref!r} 中的列 {column!r} 不是表格 {table} 的列 (格式 {fmt})",
+                                                 f"unknown column {column!r} of table {table} in {ref!r} "
+                                                 f"(format {fmt})"), i)
 
 
 CHECK = CheckType(

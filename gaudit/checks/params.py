@@ -14,20 +14,26 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from gaudit import template
+from gaudit.i18n import Bilingual
 
-__all__ = ["ANY", "KINDS", "ParamError", "ParamKind", "runaway_reason", "type_name"]
+__all__ = ["ANY", "KINDS", "ParamError", "ParamKind", "runaway_reason", "type_label", "type_name"]
 
 #: ``section: any`` — search the whole text rather than one section.
 ANY = "any"
 
 
 class ParamError(Exception):
-    """A parameter of a rule is wrong; ``index`` points into a list parameter."""
+    """A parameter of a rule is wrong; ``index`` points into a list parameter.
 
-    def __init__(self, param: str, problem: str, index: int | None = None) -> None:
-        super().__init__(problem)
+    ``message`` says what is wrong in both languages; ``problem`` is its English wording and
+    ``str()`` its Chinese one.
+    """
+
+    def __init__(self, param: str, message: Bilingual, index: int | None = None) -> None:
+        super().__init__(message.zh)
         self.param = param
-        self.problem = problem
+        self.message = message
+        self.problem = message.en
         self.index = index
 
 
@@ -46,6 +52,17 @@ def type_name(value: object) -> str:
             list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
+def type_label(value: object) -> Bilingual:
+    """What ``value`` is, in both languages ("整数" / "an integer")."""
+    zh = {bool: "布尔值", int: "整数", float: "数字", str: "字符串", list: "列表", dict: "映射"}
+    if value is None:
+        return Bilingual("空值 null", "null")
+    return Bilingual(zh.get(type(value), type(value).__name__), type_name(value))
+
+
+_EXPECTED = Bilingual("应为{what}, 而不是{got}", "expected {what}, got {got}")
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -55,12 +72,13 @@ def _as_list(name: str, value: object) -> list[object]:
         return [value]
     if isinstance(value, list):
         return list(value)
-    raise ParamError(name, f"expected a string or a list, got {type_name(value)}")
+    raise ParamError(name, _EXPECTED.format(what=Bilingual("字符串或列表", "a string or a list"),
+                                            got=type_label(value)))
 
 
 def _string(name: str, value: object, index: int | None = None) -> str:
     if not isinstance(value, str):
-        raise ParamError(name, f"expected a string, got {type_name(value)}", index)
+        raise ParamError(name, _EXPECTED.format(what=Bilingual("字符串", "a string"), got=type_label(value)), index)
     return value
 
 
@@ -108,7 +126,33 @@ def _nested_repeat(items: Any) -> bool:
     return False
 
 
-def runaway_reason(pattern: str) -> str | None:
+#: Python's words for the usual mistakes in a regular expression, in Chinese.
+_RE_ERRORS_ZH = {
+    "missing ), unterminated subpattern": "缺少 ), 分组没有闭合",
+    "unbalanced parenthesis": "括号不成对",
+    "nothing to repeat": "重复符号前没有可重复的内容",
+    "multiple repeat": "重复符号连用",
+    "unterminated character set": "字符集 [ 没有闭合",
+    "bad escape": "无效的转义",
+    "bad character range": "无效的字符范围",
+    "unknown extension": "未知的 (? 扩展写法",
+    "missing group name": "缺少分组名",
+    "unknown group name": "未知的分组名",
+    "invalid group reference": "无效的分组引用",
+}
+
+
+def _re_error_zh(exc: re.error) -> str:
+    """A :class:`re.error` in Chinese: the known mistake, the rest of Python's words, and where."""
+    msg = exc.msg
+    for english, chinese in _RE_ERRORS_ZH.items():
+        if msg.startswith(english):
+            msg = chinese + msg[len(english):]
+            break
+    return f"{msg} (位置 {exc.pos})" if exc.pos is not None else msg
+
+
+def runaway_reason(pattern: str) -> Bilingual | None:
     """Why ``pattern`` could run for minutes on a report's text, or ``None`` when it cannot."""
     try:
         import re._parser as sre_parse  # type: ignore[import-not-found,unused-ignore]
@@ -116,19 +160,32 @@ def runaway_reason(pattern: str) -> str | None:
         import sre_parse  # type: ignore[no-redef,unused-ignore]
     parsed = sre_parse.parse(pattern)
     if _nested_repeat(list(parsed)):
-        return ("a repeated group that itself repeats (such as (\\d+)+) can take exponential time; "
-                "write the repetition once")
+        return Bilingual("本身会重复的分组又被重复 (如 (\\d+)+), 匹配可能耗费指数级时间; 重复只写一层",
+                         "a repeated group that itself repeats (such as (\\d+)+) can take exponential time; "
+                         "write the repetition once")
     return None
 
 
 # --- the kinds -------------------------------------------------------------------------------
+
+
+def _not_one_of(word: str, choices: tuple[str, ...]) -> Bilingual:
+    return Bilingual(f"{word!r} 不在可选值之中 ({', '.join(choices)})", f"{word!r} is not one of {', '.join(choices)}")
+
+
+def unknown_table(key: str) -> Bilingual:
+    """The problem of a table key that names no table."""
+    tables = ", ".join(template.TABLE_KEYS)
+    return Bilingual(f"未知的表格 {key!r} (表格: {tables})", f"unknown table {key!r} (tables: {tables})")
+
+
 @dataclass(frozen=True)
 class IntKind:
     doc: ClassVar[str] = "an integer"
 
     def coerce(self, name: str, value: object, choices: tuple[str, ...]) -> object:
         if not _is_int(value):
-            raise ParamError(name, f"expected an integer, got {type_name(value)}")
+            raise ParamError(name, _EXPECTED.format(what=Bilingual("整数", "an integer"), got=type_label(value)))
         return value
 
 
@@ -138,7 +195,7 @@ class NumberKind:
 
     def coerce(self, name: str, value: object, choices: tuple[str, ...]) -> object:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParamError(name, f"expected a number, got {type_name(value)}")
+            raise ParamError(name, _EXPECTED.format(what=Bilingual("数字", "a number"), got=type_label(value)))
         return value
 
 
@@ -148,7 +205,8 @@ class BoolKind:
 
     def coerce(self, name: str, value: object, choices: tuple[str, ...]) -> object:
         if not isinstance(value, bool):
-            raise ParamError(name, f"expected true or false, got {type_name(value)}")
+            raise ParamError(name, _EXPECTED.format(what=Bilingual("布尔值 (true 或 false)", "true or false"),
+                                                    got=type_label(value)))
         return value
 
 
@@ -169,10 +227,12 @@ class RegexKind:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ParamError(name, f"bad regular expression {pattern!r}: {exc}") from None
+            raise ParamError(name, Bilingual(f"正则表达式 {pattern!r} 有误: {_re_error_zh(exc)}",
+                                             f"bad regular expression {pattern!r}: {exc}")) from None
         reason = runaway_reason(pattern)
         if reason is not None:
-            raise ParamError(name, f"regular expression {pattern!r} refused: {reason}")
+            refused = Bilingual(f"正则表达式 {pattern!r} 被拒绝: ", f"regular expression {pattern!r} refused: ")
+            raise ParamError(name, refused + reason)
         return pattern
 
 
@@ -183,7 +243,7 @@ class ChoiceKind:
     def coerce(self, name: str, value: object, choices: tuple[str, ...]) -> object:
         word = _string(name, value)
         if word not in choices:
-            raise ParamError(name, f"{word!r} is not one of {', '.join(choices)}")
+            raise ParamError(name, _not_one_of(word, choices))
         return word
 
 
@@ -194,7 +254,7 @@ class TableKind:
     def coerce(self, name: str, value: object, choices: tuple[str, ...]) -> object:
         key = _string(name, value)
         if key not in template.TABLE_KEYS:
-            raise ParamError(name, f"unknown table {key!r} (tables: {', '.join(template.TABLE_KEYS)})")
+            raise ParamError(name, unknown_table(key))
         return key
 
 
@@ -208,7 +268,8 @@ class SectionsKind:
         items = _as_list(name, value)
         for i, item in enumerate(items):
             if not _is_int(item) or not 1 <= item <= 6:  # type: ignore[operator]
-                raise ParamError(name, f"expected a section number 1-6 or 'any', got {item!r}", i)
+                raise ParamError(name, Bilingual(f"应为章节序号 1-6 或 'any', 而不是 {item!r}",
+                                                 f"expected a section number 1-6 or 'any', got {item!r}"), i)
         return items
 
 
@@ -220,7 +281,7 @@ class IntListKind:
         items = _as_list(name, value)
         for i, item in enumerate(items):
             if not _is_int(item):
-                raise ParamError(name, f"expected an integer, got {type_name(item)}", i)
+                raise ParamError(name, _EXPECTED.format(what=Bilingual("整数", "an integer"), got=type_label(item)), i)
         return items
 
 
@@ -242,7 +303,7 @@ class ChoiceListKind:
         items = [_string(name, item, i) for i, item in enumerate(_as_list(name, value))]
         for i, item in enumerate(items):
             if item not in choices:
-                raise ParamError(name, f"{item!r} is not one of {', '.join(choices)}", i)
+                raise ParamError(name, _not_one_of(item, choices), i)
         return items
 
 
@@ -254,7 +315,7 @@ class TablesKind:
         items = [_string(name, item, i) for i, item in enumerate(_as_list(name, value))]
         for i, item in enumerate(items):
             if item not in template.TABLE_KEYS:
-                raise ParamError(name, f"unknown table {item!r} (tables: {', '.join(template.TABLE_KEYS)})", i)
+                raise ParamError(name, unknown_table(item), i)
         return items
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, ParamError
+from gaudit.i18n import Bilingual
 from gaudit.model import Document
 
 
@@ -46,7 +47,8 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 def _validate(params: dict[str, Any], formats: object) -> None:
     if params["sections"] == "any":
-        raise ParamError("sections", "expected a list of section numbers, not 'any'")
+        raise ParamError("sections", Bilingual("应为章节序号列表, 而不是 'any'",
+                                               "expected a list of section numbers, not 'any'"))
 
 
 CHECK = CheckType(

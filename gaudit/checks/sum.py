@@ -60,6 +60,7 @@ from gaudit.checks._base import (
     validate_cross_keys,
 )
 from gaudit.checks.culprit_cells import count, explained
+from gaudit.i18n import Bilingual
 from gaudit.model import Document, Table
 from gaudit.template import RESULT_ROWS, TABLE_SECTION
 
@@ -134,8 +135,10 @@ def validate_keys(params: dict[str, Any], formats: Sequence[str], names: Sequenc
         for i, key in enumerate(keys):
             if key == RESULT_ROWS_TOKEN:
                 if along != "column" or table != "applications":
-                    raise ParamError(name, f"{RESULT_ROWS_TOKEN} names rows of the applications table: "
-                                           "use it with table: applications, along: column", i)
+                    raise ParamError(name, Bilingual(f"{RESULT_ROWS_TOKEN} 指申请表的行: "
+                                                     "须与 table: applications, along: column 一起使用",
+                                                     f"{RESULT_ROWS_TOKEN} names rows of the applications table: "
+                                                     "use it with table: applications, along: column"), i)
                 continue
             problem = key_problem(table, key, along, formats)
             if problem is not None:
@@ -145,9 +148,10 @@ def validate_keys(params: dict[str, Any], formats: Sequence[str], names: Sequenc
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if isinstance(params["parts"], list) and RESULT_ROWS_TOKEN in params["parts"] and len(params["parts"]) > 1:
-        raise ParamError("parts", f"{RESULT_ROWS_TOKEN} stands alone, not in a list with other keys")
+        raise ParamError("parts", Bilingual(f"{RESULT_ROWS_TOKEN} 须单独使用, 不能与其他键写在同一列表中",
+                                            f"{RESULT_ROWS_TOKEN} stands alone, not in a list with other keys"))
     if not params["parts"]:
-        raise ParamError("parts", "at least one part is needed")
+        raise ParamError("parts", Bilingual("至少需要一个加数", "at least one part is needed"))
     validate_keys(params, formats, ("parts", "total"))
 
 

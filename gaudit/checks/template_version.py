@@ -42,6 +42,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, ParamError
+from gaudit.i18n import Bilingual
 from gaudit.model import Document, Position
 from gaudit.template import HEADER_WORDS, TEMPLATES
 
@@ -99,7 +100,9 @@ def _table_start(doc: Document, template: str) -> Position | None:
 def _validate(params: dict[str, Any], formats: object) -> None:
     for i, name in enumerate(params["outdated"]):
         if name not in TEMPLATES:
-            raise ParamError("outdated", f"unknown format {name!r} (formats: {', '.join(TEMPLATES)})", i)
+            known = ", ".join(TEMPLATES)
+            raise ParamError("outdated", Bilingual(f"未知的格式 {name!r} (格式: {known})",
+                                                   f"unknown format {name!r} (formats: {known})"), i)
 
 
 CHECK = CheckType(

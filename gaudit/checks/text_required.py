@@ -34,6 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, ParamError, compiled
+from gaudit.i18n import Bilingual
 from gaudit.model import Document
 
 _LINE_BREAKS_RE = re.compile(r"\s*\n\s*")
@@ -54,7 +55,7 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if params["sections"] == "any":
-        raise ParamError("sections", "expected section numbers, not 'any'")
+        raise ParamError("sections", Bilingual("应为章节序号, 而不是 'any'", "expected section numbers, not 'any'"))
 
 
 CHECK = CheckType(

@@ -35,6 +35,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from gaudit.checks._base import CheckType, Hit, Param, ParamError, number, parse_ref, validate_cell_refs
+from gaudit.i18n import Bilingual
 from gaudit.model import Document
 from gaudit.template import TABLE_SECTION
 
@@ -62,9 +63,9 @@ def run(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if params["min"] is None and params["max"] is None:
-        raise ParamError("max", "give min, max or both")
+        raise ParamError("max", Bilingual("请给出 min、max 或两者", "give min, max or both"))
     if not params["cells"]:
-        raise ParamError("cells", "at least one cell reference is needed")
+        raise ParamError("cells", Bilingual("至少需要一个单元格引用", "at least one cell reference is needed"))
     validate_cell_refs(params, "cells", formats)
 
 

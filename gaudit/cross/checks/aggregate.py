@@ -101,11 +101,14 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if not params["rows"]:
-        raise ParamError("rows", "name at least one row to sum, e.g. applications.new")
+        raise ParamError("rows", Bilingual("请至少指定一个要相加的行, 如 applications.new",
+                                           "name at least one row to sum, e.g. applications.new"))
     for k, ref in enumerate(params["rows"]):
         table, row = _split(ref)
         if table not in TABLE_KEYS:
-            raise ParamError("rows", f"write table.row, e.g. applications.new (tables: {', '.join(TABLE_KEYS)})", k)
+            tables = ", ".join(TABLE_KEYS)
+            raise ParamError("rows", Bilingual(f"应写作 表.行, 如 applications.new (表格: {tables})",
+                                               f"write table.row, e.g. applications.new (tables: {tables})"), k)
         problem = key_problem(table, row, "column", formats)
         if problem is not None:
             raise ParamError("rows", problem, k)

@@ -37,6 +37,7 @@ from typing import Any
 from gaudit.checks._base import CheckType, Param, ParamError
 from gaudit.cross.checks._base import CrossCheck, CrossHit, hit_at, per_file_nothing
 from gaudit.cross.corpus import Corpus, related
+from gaudit.i18n import Bilingual
 from gaudit.template import APPLICANT_COLUMNS, TABLE_SECTION
 
 _TABLE = "applications"
@@ -85,7 +86,9 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     for k, column in enumerate(params["columns"]):
         if column not in _COLUMNS:
-            raise ParamError("columns", f"unknown applicant column {column!r} (columns: {', '.join(_COLUMNS)})", k)
+            known = ", ".join(_COLUMNS)
+            raise ParamError("columns", Bilingual(f"未知的申请人列 {column!r} (列: {known})",
+                                                  f"unknown applicant column {column!r} (columns: {known})"), k)
 
 
 CHECK = CrossCheck(

@@ -105,11 +105,14 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
 
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     if not 0 < float(params["threshold"]) <= 1:
-        raise ParamError("threshold", "the threshold is a share between 0 and 1, e.g. 0.6")
+        raise ParamError("threshold", Bilingual("threshold 是 0 到 1 之间的比例, 如 0.6",
+                                                "the threshold is a share between 0 and 1, e.g. 0.6"))
     if params["sections"] == "any":
-        raise ParamError("sections", "name the narrative sections to compare, e.g. [1, 5, 6]")
+        raise ParamError("sections", Bilingual("请指定要比较的叙述章节, 如 [1, 5, 6]",
+                                               "name the narrative sections to compare, e.g. [1, 5, 6]"))
     if params["min_chars"] < 6:
-        raise ParamError("min_chars", "at least 6 characters are needed for a sketch")
+        raise ParamError("min_chars", Bilingual("min_chars 至少为 6 个字符, 才能计算文本指纹",
+                                                "at least 6 characters are needed for a sketch"))
 
 
 CHECK = CrossCheck(

@@ -33,6 +33,7 @@ from typing import Any
 from gaudit.checks._base import CheckType, Param, ParamError
 from gaudit.cross.checks._base import CrossCheck, CrossHit, hit_at, per_file_nothing
 from gaudit.cross.corpus import Corpus, related
+from gaudit.i18n import Bilingual
 from gaudit.template import TABLE_SECTION
 
 _TABLE = "active"
@@ -79,7 +80,9 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
 def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
     for k, row in enumerate(params["rows"]):
         if row not in _ROWS:
-            raise ParamError("rows", f"row {row!r} has no in-force count (rows: {', '.join(_ROWS)})", k)
+            known = ", ".join(_ROWS)
+            raise ParamError("rows", Bilingual(f"行 {row!r} 没有现行有效件数 (行: {known})",
+                                               f"row {row!r} has no in-force count (rows: {known})"), k)
 
 
 CHECK = CrossCheck(
