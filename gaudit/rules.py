@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gaudit.checks import CheckType, all_checks
-from gaudit.checks._base import coerce_params
+from gaudit.checks.base import coerce_params
 from gaudit.checks.params import ParamError, type_label
 from gaudit.findings import KINDS, Severity
 from gaudit.i18n import Bilingual

@@ -1,7 +1,7 @@
 """The built-in check types, one module each; :func:`all_checks` is the registry.
 
 A rule names its check type in ``check:``; the module of that name (dashes as
-underscores) holds a :class:`~gaudit.checks._base.CheckType` called ``CHECK``
+underscores) holds a :class:`~gaudit.checks.base.CheckType` called ``CHECK``
 whose ``doc`` is the module docstring (parameters and PASS/FAIL examples,
 printed by ``gaudit rules ID``).  Modules are imported on first use.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 
-from gaudit.checks._base import CheckType, Hit, Param, ParamError, Text
+from gaudit.checks.base import CheckType, Hit, Param, ParamError, Text
 
 __all__ = ["CHECK_MODULES", "CheckType", "Hit", "Param", "ParamError", "Text", "all_checks"]
 

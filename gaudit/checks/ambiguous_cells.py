@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, Text, column_label
+from gaudit.checks.base import CheckType, Hit, Param, Text, column_label
 from gaudit.model import Cell, Document
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 

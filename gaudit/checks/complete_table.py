@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, Text, row_label
+from gaudit.checks.base import CheckType, Hit, Param, Text, row_label
 from gaudit.checks.template_rows import deviating_rows
 from gaudit.model import Document
 from gaudit.template import TABLE_SECTION

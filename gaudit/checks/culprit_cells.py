@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, same, tidy, usable_rows
+from gaudit.checks.base import CheckType, Hit, same, tidy, usable_rows
 from gaudit.model import Cell, Document, Table
 from gaudit.template import RESULT_ROWS, TABLE_SECTION
 
@@ -61,7 +61,7 @@ def count(cell: Cell | None) -> float | None:
     if cell is None:
         return None
     value = cell.value
-    # type() rather than isinstance: bool is an int and no count (as checks._base.number says).
+    # type() rather than isinstance: bool is an int and no count (as checks.base.number says).
     if type(value) is int or type(value) is float:
         return value if value >= 0 else None
     return None
@@ -82,6 +82,8 @@ def _residual(values: list[float | None], signs: list[int] | tuple[int, ...]) ->
     return total
 
 
+# Complexity (ruff C901 > 15): one pass that evaluates each identity, collects the broken ones
+# and tries each of their cells as the culprit; split, the passes would share four dicts.
 def _find(table: Table) -> dict[CellKey, Culprit]:
     """Cells every identity of which is broken and mended by one value (see the module doc).
 

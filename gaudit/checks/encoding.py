@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit
+from gaudit.checks.base import CheckType, Hit
 from gaudit.model import Document
 
 

@@ -72,7 +72,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from gaudit.checks._base import (
+from gaudit.checks.base import (
     CheckType,
     Hit,
     Param,

@@ -33,8 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, Text, column_label
 from gaudit.checks.ambiguous_cells import is_open
+from gaudit.checks.base import CheckType, Hit, Param, Text, column_label
 from gaudit.model import Cell, Document, Position, Row, Table
 from gaudit.template import TABLE_KEYS, TABLE_SECTION
 

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from gaudit import template
-from gaudit.checks._base import CheckType, Hit, Param, ParamError, Text
+from gaudit.checks.base import CheckType, Hit, Param, ParamError, Text
 from gaudit.i18n import Bilingual
 from gaudit.model import Document
 from gaudit.template import TABLE_KEYS, TABLE_SECTION

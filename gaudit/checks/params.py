@@ -4,7 +4,7 @@ documentation.
 A rule file is written by hand, so every parameter is checked when the file is loaded (its
 type, its allowed values, a regular expression that compiles and cannot run away), and a
 check only ever sees valid values.  :data:`KINDS` maps the name a check's
-:class:`~gaudit.checks._base.Param` uses (``int``, ``regex``, ``cells`` …) to its kind.
+:class:`~gaudit.checks.base.Param` uses (``int``, ``regex``, ``cells`` …) to its kind.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, Text, compiled
+from gaudit.checks.base import CheckType, Hit, Param, Text, compiled
 from gaudit.checks.required_table import pictured
 from gaudit.model import Document
 from gaudit.normalize import fold

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, ParamError
+from gaudit.checks.base import CheckType, Hit, Param, ParamError
 from gaudit.i18n import Bilingual
 from gaudit.model import Document
 

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, Text
+from gaudit.checks.base import CheckType, Hit, Param, Text
 from gaudit.checks.template_version import free_layout_heading
 from gaudit.model import Document
 from gaudit.template import TABLE_KEYS, TABLE_SECTION

@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from gaudit.checks._base import (
+from gaudit.checks.base import (
     CheckType,
     Hit,
     Param,

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, Text
+from gaudit.checks.base import CheckType, Hit, Param, Text
 from gaudit.model import Document, Table
 from gaudit.template import TABLE_SECTION
 

@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, ParamError
+from gaudit.checks.base import CheckType, Hit, Param, ParamError
 from gaudit.i18n import Bilingual
 from gaudit.model import Document, Position
 from gaudit.template import HEADER_WORDS, TEMPLATES

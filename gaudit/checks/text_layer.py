@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param
+from gaudit.checks.base import CheckType, Hit, Param
 from gaudit.model import Document
 
 

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, ParamError, compiled
+from gaudit.checks.base import CheckType, Hit, Param, ParamError, compiled
 from gaudit.i18n import Bilingual
 from gaudit.model import Document
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from gaudit.checks._base import CheckType, Hit, Param, ParamError, number, parse_ref, validate_cell_refs
+from gaudit.checks.base import CheckType, Hit, Param, ParamError, number, parse_ref, validate_cell_refs
 from gaudit.i18n import Bilingual
 from gaudit.model import Document
 from gaudit.template import TABLE_SECTION

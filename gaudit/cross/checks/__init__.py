@@ -1,6 +1,6 @@
 """The built-in cross-report check types, one module each; :func:`cross_checks` is the registry.
 
-Their :class:`~gaudit.checks._base.CheckType` halves are registered with the per-file check
+Their :class:`~gaudit.checks.base.CheckType` halves are registered with the per-file check
 types (:func:`gaudit.checks.all_checks`) so that rule files, validation and ``gaudit rules``
 treat them like any other check.
 """

@@ -5,7 +5,7 @@ and yields :class:`CrossHit` objects: the audited report the finding belongs to 
 or the parent, one), the :class:`~gaudit.model.Hit` on it and the other reports concerned
 (``related``).  Like a per-file check it never knows its rule's severity or wording.
 
-Each cross check is also registered as an ordinary :class:`~gaudit.checks._base.CheckType`
+Each cross check is also registered as an ordinary :class:`~gaudit.checks.base.CheckType`
 (so rule files name it in ``check:``, parameters are validated on loading and
 ``gaudit rules`` prints its documentation) whose per-file ``run`` finds nothing: its work is
 done by :attr:`CrossCheck.compare` in the second pass.
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gaudit.checks._base import CheckType
+from gaudit.checks.base import CheckType
 from gaudit.cross.corpus import Corpus
 from gaudit.cross.record import Place
 from gaudit.model import Document, Hit, Related

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from gaudit.checks._base import CheckType, Param, ParamError
+from gaudit.checks.base import CheckType, Param, ParamError
 from gaudit.cross.checks._base import CrossCheck, CrossHit, hit_at, per_file_nothing
 from gaudit.cross.corpus import Corpus, related
 from gaudit.i18n import Bilingual

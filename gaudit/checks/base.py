@@ -1,10 +1,11 @@
-"""What every check type shares: hits, parameter specs and their validation, cell references.
+"""What every check type shares, and the engine and rule loader use: the check type, its
+parameter specs and their validation, cell references and values.
 
 A check is a function ``run(doc, params) -> Iterable[Hit]``.  A :class:`Hit`
 says *where* and *what* (placeholders for the message, the keys of the table
 cell concerned, the numbers compared); the engine stamps the rule's id, kind
-and severity and formats the message in the user's language, so a check never
-knows how serious its hits are.
+and severity and words the message in both languages, so a check never knows how
+serious its hits are.
 
 Parameters are declared as :class:`Param` specs; :func:`coerce_params` checks a
 rule's ``params`` mapping against them (types, defaults, unknown names) when the
