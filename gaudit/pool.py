@@ -19,14 +19,15 @@ workers; at most :data:`WINDOW` results per worker wait for an earlier slow item
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 __all__ = ["WINDOW", "Budget", "ItemTimeout", "in_process_map", "supervised_map"]
 
@@ -100,6 +101,9 @@ class _State(Generic[Item, Result]):
 class _Pool(Generic[Item, Result]):
     def __init__(self, func: Callable[[Item, Any], Result], options: Any, size: int,
                  state: _State[Item, Result]) -> None:
+        # Imported here: a run in one process (one file, --jobs 1) never needs it (~5 ms).
+        import multiprocessing
+
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.func, self.options, self.state = func, options, state
@@ -137,6 +141,8 @@ class _Pool(Generic[Item, Result]):
 
     def collect(self) -> None:
         """Wait for a result, a death or a timeout, and deal with it."""
+        from multiprocessing.connection import wait
+
         busy = [w for w in self.workers if w.index is not None]
         wait_for = self.wait_time(busy)
         ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
