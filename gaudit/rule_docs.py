@@ -120,6 +120,20 @@ def _applies(rule: Rule, labels: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _join_zh(paragraph: str) -> str:
+    """One Chinese paragraph's lines joined: a space only between two ASCII letters or digits
+    (``2021`` then ``format``), none where Chinese text or its punctuation meets the break."""
+    out = ""
+    for line in paragraph.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
 def print_rule(rule: Rule, lang: str = "zh") -> None:
     """One rule for a reviewer, in ``lang``: what, why, an example, how to silence it."""
     from rich.text import Text
@@ -156,6 +170,10 @@ def print_rule(rule: Rule, lang: str = "zh") -> None:
         rest = rule.description.strip().split("\n\n")[1:]
         if rest:
             section(labels["why"], "\n\n".join(" ".join(p.split()) for p in rest))
+    zh_why = "" if en else rule.description_zh.strip()
+    if zh_why:
+        # Chinese lines are joined without spaces: a space inside Chinese text is a stray gap.
+        section(labels["why"], "\n\n".join(_join_zh(p) for p in zh_why.split("\n\n")))
     check = check_types().get(rule.check)
     examples = [(verdict, text) for verdict, text in report_examples(check.doc if check else "")]
     shown = [f"{labels['pass' if v == 'PASS' else 'fail']}: {text}" for v, text in examples]
@@ -163,6 +181,6 @@ def print_rule(rule: Rule, lang: str = "zh") -> None:
     if shown:
         section(labels["example"], "\n".join(shown))
     section(labels["silence"], labels["silence_text"].format(id=rule.id))
-    if labels["more"]:
+    if labels["more"] and not zh_why:
         console.print()
         console.print(labels["more"].format(id=rule.id), style="dim")

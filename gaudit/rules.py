@@ -21,7 +21,7 @@ File format::
         message:
           zh: "「{row_label}」总计为{actual},但各列之和为{expected}"
           en: "{row_label}: total is {actual} but the columns add up to {expected}"
-        description: What and why, in English.   # optional
+        description: What and why, in English.   # optional; or {zh: …, en: …}
         params: {table: applications, along: row, parts: [...], total: total}
         formats: [2021]                     # optional conditions
         years: {from: 2021, to: null}
@@ -114,6 +114,8 @@ class Rule:
     examples: tuple[str, ...] = field(default=())
     name_zh: str = ""
     """The Chinese title, when the rule file gives one."""
+    description_zh: str = ""
+    """What and why in Chinese, when the rule file gives it (``description`` stays English)."""
 
     def title(self, lang: str) -> str:
         """The one-line title in ``lang``, falling back to the other language."""
@@ -208,6 +210,7 @@ def _rule(f: RuleFile, node: Node, source: str) -> Rule:
                                                          "'examples' must be a list of strings"))
         examples = tuple(str(x) for x in items)
     name, name_zh = _name(f, keys, rid)
+    description, description_zh = _description(f, keys)
     return Rule(
         id=rid,
         name=name,
@@ -216,7 +219,8 @@ def _rule(f: RuleFile, node: Node, source: str) -> Rule:
         check=check_name,
         severity=severity,
         message=message,
-        description=text("description", ""),
+        description=description,
+        description_zh=description_zh,
         params=params,
         formats=formats,
         years=years,
@@ -247,6 +251,30 @@ def _name(f: RuleFile, keys: dict[str, tuple[Node, Node]], rid: str) -> tuple[st
         zh, en = value.get("zh", ""), value.get("en", "")
         return (en or zh), zh
     raise f.error(node, _MUST_BE.format(key="'name'", kind=type_label(value),
+                                        what=Bilingual("字符串或含 zh 和 en 的映射",
+                                                       "a string or a mapping with zh and en")))
+
+
+def _description(f: RuleFile, keys: dict[str, tuple[Node, Node]]) -> tuple[str, str]:
+    """(English text, Chinese text or "") from ``description: text`` or ``description: {zh: …, en: …}``."""
+    if "description" not in keys:
+        return "", ""
+    node = keys["description"][1]
+    value = f.value(node)
+    if isinstance(value, str):
+        return value, ""
+    if isinstance(value, dict):
+        entries = f.mapping(node, Bilingual("'description'", "'description'"))
+        for key, (key_node, value_node) in entries.items():
+            if key not in ("zh", "en"):
+                raise f.error(key_node, Bilingual(f"'description' 中有未知的语言 {key!r}; 请给出 zh 和/或 en",
+                                                  f"unknown language {key!r} in 'description'; give zh and/or en"))
+            if not isinstance(f.value(value_node), str) or not f.value(value_node).strip():
+                raise f.error(value_node, _NON_EMPTY.format(key=f"'description.{key}'"))
+        if not entries:
+            raise f.error(node, _NON_EMPTY.format(key="'description'"))
+        return value.get("en", ""), value.get("zh", "")
+    raise f.error(node, _MUST_BE.format(key="'description'", kind=type_label(value),
                                         what=Bilingual("字符串或含 zh 和 en 的映射",
                                                        "a string or a mapping with zh and en")))
 
