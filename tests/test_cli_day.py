@@ -88,6 +88,22 @@ def test_rules_id_is_written_for_a_reviewer_in_the_chosen_language() -> None:
     assert all(cells(x) <= 80 for x in zh.splitlines())
 
 
+def test_rules_id_says_why_in_chinese_without_sending_the_reader_to_english() -> None:
+    from gaudit.rules import load_rules
+
+    rule = next(r for r in load_rules() if r.id == "cell-blank")
+    zh = out(run("rules", "cell-blank", env={"COLUMNS": "80"}))
+    en = out(run("rules", "cell-blank", "--lang", "en", env={"COLUMNS": "80"}))
+    lines = zh.splitlines()
+    why = lines.index("为什么")
+    shown = "".join(x.strip() for x in lines[why + 1:lines.index("报告中的例子")])
+    assert shown == "".join(rule.description_zh.split())
+    assert "空白单元格不等于零" in shown
+    assert "--lang en" not in zh and "英文详细说明" not in zh
+    assert "为什么" not in en and "A blank cell is not a zero" in en
+    assert all(cells(x) <= 80 for x in lines)
+
+
 def test_rule_text_is_never_read_as_markup(tmp_path: Path) -> None:
     own = tmp_path / "odd.yaml"
     own.write_text(yaml.safe_dump({"rules": [{

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +76,10 @@ BAD_FILES = [
     (_HEAD + "    kind: blank-cell\n", 2, "missing the key 'check'"),
     (_HEAD + "    name: {zh: 空白, fr: vide}\n    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n"
      + _MESSAGE, 3, "unknown language 'fr' in 'name'"),
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE
+     + "    description: {fr: vide}\n", 7, "unknown language 'fr' in 'description'"),
+    (_HEAD + "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE
+     + "    description: [why]\n", 7, "'description' must be a string or a mapping"),
 ]
 
 
@@ -98,6 +103,36 @@ def test_rule_title_in_one_or_both_languages(tmp_path: Path) -> None:
     assert one.title("zh") == one.title("en") == "Blank cells"
     bare = load_rule_file(write(tmp_path, _HEAD + body))[0]
     assert bare.title("zh") == "my-rule"
+
+
+def test_rule_description_in_one_or_both_languages(tmp_path: Path) -> None:
+    body = "    kind: blank-cell\n    check: no-blank-cells\n    severity: error\n" + _MESSAGE
+    both_text = _HEAD + body + "    description: {zh: 空白不是零, en: A blank is no zero}\n"
+    both = load_rule_file(write(tmp_path, both_text))[0]
+    assert (both.description, both.description_zh) == ("A blank is no zero", "空白不是零")
+    english = load_rule_file(write(tmp_path, _HEAD + body + "    description: A blank is no zero\n"))[0]
+    assert (english.description, english.description_zh) == ("A blank is no zero", "")
+    chinese = load_rule_file(write(tmp_path, _HEAD + body + "    description:\n      zh: |\n        空白不是零\n"))[0]
+    assert (chinese.description, chinese.description_zh) == ("", "空白不是零\n")
+    path = write(tmp_path, _HEAD + body + "    description:\n      zh: 空白不是零\n      fr: vide\n")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(path)
+    assert str(err.value).startswith(f"{path}:9: ")
+    assert "'fr'" in err.value.problem and "'description'" in err.value.problem
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_builtin_rules_say_why_in_chinese_and_in_english() -> None:
+    rules = load_rules()
+    assert len(rules) >= 40
+    for rule in rules:
+        assert _CJK.search(rule.description_zh), f"{rule.id}: no Chinese description"
+        english = rule.description.strip()
+        # English prose quoting Chinese terms: opens with an ASCII letter, digit or quote; mostly English words.
+        assert english[:1].isascii() and (english[:1].isalnum() or english[:1] in "\"'"), rule.id
+        assert len(re.findall(r"[A-Za-z]+", english)) > len(_CJK.findall(english)) / 4, rule.id
 
 
 def test_rule_that_could_never_match_is_an_error_not_silence(tmp_path: Path) -> None:
