@@ -16,17 +16,17 @@ file; and a check never sees a table that is absent, so a missing table gives
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gaudit.checks import CheckType, all_checks
 from gaudit.findings import GATE_KINDS
 from gaudit.i18n import Bilingual
 from gaudit.labels import column_label, row_label, section_title, table_title
-from gaudit.model import Document, Finding, Hit, Position
+from gaudit.model import Document, Finding, Hit, Position, Related
 from gaudit.rules import Rule
 
-__all__ = ["applies", "run_rules"]
+__all__ = ["applies", "run_rules", "stamp"]
 
 _UNKNOWN = {"zh": "未知", "en": "unknown"}
 
@@ -64,17 +64,16 @@ class _Values(dict[str, str]):
         return ""
 
 
-def _placeholders(hit: Hit, doc: Document) -> dict[str, Any]:
-    facts = doc.facts
-    values: dict[str, Any] = {"year": facts.year, "title_year": facts.title_year,
-                              "period_year": facts.period_year}
+def _placeholders(hit: Hit, template: str | None, context: Mapping[str, Any]) -> dict[str, Any]:
+    """The message's values: ``context`` (the report's years, organ …), the template's words
+    for the table, row, column and section concerned, the numbers compared, the hit's own."""
+    values: dict[str, Any] = dict(context)
     if hit.table is not None:
         values["table_title"] = table_title(hit.table)
-        fmt = _table_format(hit, doc)
         if hit.row is not None:
-            values["row_label"] = row_label(hit.table, fmt, hit.row)
+            values["row_label"] = row_label(hit.table, template, hit.row)
         if hit.column is not None:
-            values["column_label"] = column_label(hit.table, fmt, hit.row, hit.column)
+            values["column_label"] = column_label(hit.table, template, hit.row, hit.column)
     if hit.section is not None:
         values["section"] = hit.section
         values["section_title"] = section_title(hit.section)
@@ -86,11 +85,6 @@ def _placeholders(hit: Hit, doc: Document) -> dict[str, Any]:
     return values
 
 
-def _table_format(hit: Hit, doc: Document) -> str | None:
-    table = doc.tables.get(hit.table) if hit.table is not None else None
-    return table.template if table is not None else doc.facts.template
-
-
 def _message(rule: Rule, values: dict[str, Any]) -> Bilingual:
     zh = rule.message.get("zh") or rule.message.get("en") or rule.id
     en = rule.message.get("en") or zh
@@ -98,18 +92,23 @@ def _message(rule: Rule, values: dict[str, Any]) -> Bilingual:
                      en.format_map(_Values({k: _show(v, "en") for k, v in values.items()})))
 
 
+def stamp(rule: Rule, hit: Hit, position: Position, template: str | None, context: Mapping[str, Any],
+          related: tuple[Related, ...] = ()) -> Finding:
+    """A check's hit as a finding of ``rule``: worded in both languages (``context`` holds the
+    report's own placeholders; ``template`` chooses the labels), at ``position`` in the file.
+    Both passes word their findings here: per file and across reports."""
+    values = _placeholders(hit, template, context)
+    return Finding(rule=rule.id, kind=rule.kind, severity=rule.severity, message=_message(rule, values),
+                   hit=hit, position=position, row_label=values.get("row_label"),
+                   column_label=values.get("column_label"), related=related)
+
+
 def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
-    values = _placeholders(hit, doc)
-    return Finding(
-        rule=rule.id,
-        kind=rule.kind,
-        severity=rule.severity,
-        message=_message(rule, values),
-        hit=hit,
-        position=doc.source.on_page(Position(hit.line, hit.col)),
-        row_label=values.get("row_label"),
-        column_label=values.get("column_label"),
-    )
+    facts = doc.facts
+    table = doc.tables.get(hit.table) if hit.table is not None else None
+    template = table.template if table is not None else facts.template
+    context = {"year": facts.year, "title_year": facts.title_year, "period_year": facts.period_year}
+    return stamp(rule, hit, doc.source.on_page(Position(hit.line, hit.col)), template, context)
 
 
 def _run(rule: Rule, check: CheckType, doc: Document) -> list[Finding]:
