@@ -34,10 +34,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from gaudit.checks.base import CheckType, Param, ParamError
+from gaudit.checks.base import CheckType, Param
 from gaudit.cross.checks._base import CrossCheck, CrossHit, hit_at, per_file_nothing
 from gaudit.cross.corpus import Corpus, related
-from gaudit.i18n import Bilingual
 from gaudit.template import APPLICANT_COLUMNS, TABLE_SECTION
 
 _TABLE = "applications"
@@ -83,23 +82,14 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
                          expected=_tidy(expected), actual=_tidy(actual))
 
 
-def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
-    for k, column in enumerate(params["columns"]):
-        if column not in _COLUMNS:
-            known = ", ".join(_COLUMNS)
-            raise ParamError("columns", Bilingual(f"未知的申请人列 {column!r} (列: {known})",
-                                                  f"unknown applicant column {column!r} (columns: {known})"), k)
-
-
 CHECK = CrossCheck(
     check=CheckType(
         name="carryover",
         doc=__doc__ or "",
-        params={"columns": Param("str-list", "applicant columns compared", list(_COLUMNS))},
+        params={"columns": Param("choice-list", "applicant columns compared", list(_COLUMNS), choices=_COLUMNS)},
         placeholders=frozenset({"expected", "actual", "column_label", "row_label", "previous_year",
                                 "related_path"}),
         run=per_file_nothing,
-        validate=_validate,
     ),
     compare=compare,
     rows=lambda params: ((_TABLE, _THIS), (_TABLE, _LAST)),

@@ -27,13 +27,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gaudit.checks.base import CheckType, Param, ParamError
+from gaudit.checks.base import CheckType, Param
 from gaudit.cross.checks._base import CrossCheck, CrossHit, hit_at, per_file_nothing
 from gaudit.cross.corpus import Corpus, related
-from gaudit.i18n import Bilingual
 from gaudit.template import TABLE_SECTION
 
 _TABLE = "active"
@@ -77,23 +76,14 @@ def compare(corpus: Corpus, params: Mapping[str, Any]) -> Iterator[CrossHit]:
                          expected=_tidy(expected), actual=_tidy(this["in_force"]))
 
 
-def _validate(params: dict[str, Any], formats: Sequence[str]) -> None:
-    for k, row in enumerate(params["rows"]):
-        if row not in _ROWS:
-            known = ", ".join(_ROWS)
-            raise ParamError("rows", Bilingual(f"行 {row!r} 没有现行有效件数 (行: {known})",
-                                               f"row {row!r} has no in-force count (rows: {known})"), k)
-
-
 CHECK = CrossCheck(
     check=CheckType(
         name="stock",
         doc=__doc__ or "",
-        params={"rows": Param("str-list", "rows of the active table", list(_ROWS))},
+        params={"rows": Param("choice-list", "rows of the active table", list(_ROWS), choices=_ROWS)},
         placeholders=frozenset({"expected", "actual", "previous", "issued", "repealed", "row_label",
                                 "column_label", "previous_year", "related_path"}),
         run=per_file_nothing,
-        validate=_validate,
     ),
     compare=compare,
     rows=lambda params: tuple((_TABLE, r) for r in params["rows"]),
