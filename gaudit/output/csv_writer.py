@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from gaudit.output.base import OutputOptions
     from gaudit.summary import Summary
 
-__all__ = ["BOM", "HEADER", "CsvWriter", "is_named_file", "spreadsheet_cell", "spreadsheet_text"]
+__all__ = ["BOM", "HEADER", "CsvWriter", "is_named_file", "spreadsheet_cell", "spreadsheet_text", "to_file"]
 
 HEADER = ("path", "line", "col", "severity", "rule", "kind", "section", "table", "row", "column",
           "expected", "actual", "message")
@@ -34,13 +34,17 @@ BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def to_file(stream: TextIO, options: OutputOptions) -> bool:
+    """Whether the output goes to a file: as the caller says (the CLI knows, its file may be a
+    temporary one opened from a descriptor), else judged from the stream."""
+    return is_named_file(stream) if options.to_file is None else options.to_file
+
+
 def is_named_file(stream: TextIO) -> bool:
     """``stream`` is a file opened by name (``-o``), not stdout, a terminal or an in-memory buffer."""
     if stream is sys.stdout or stream is sys.__stdout__:
         return False
     name = getattr(stream, "name", None)
-    if isinstance(name, int):  # opened from a descriptor (the CLI's temporary output file)
-        return name > 2 and not stream.isatty()
     return isinstance(name, str) and not name.startswith("<") and not stream.isatty()
 
 
@@ -75,7 +79,7 @@ class CsvWriter:
         self._stream = stream
         self._csv = csv.writer(stream, lineterminator="\n")
         self._lang = options.lang
-        self._bom = is_named_file(stream) if options.to_file is None else options.to_file
+        self._bom = to_file(stream, options)
 
     def start(self) -> None:
         if self._bom:

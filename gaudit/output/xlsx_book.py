@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from gaudit.i18n import Bilingual
 from gaudit.output.base import OutputOptions, OutputRefused
-from gaudit.output.csv_writer import is_named_file, spreadsheet_text
+from gaudit.output.csv_writer import spreadsheet_text, to_file
 
 if TYPE_CHECKING:
     from xlsxwriter import Workbook
@@ -36,7 +36,7 @@ def binary_target(stream: TextIO, options: OutputOptions) -> str | IO[bytes]:
     """Where an XLSX goes: the binary side of the file the CLI opened for ``-o``, else
     ``options.output_path``; refused for stdout, a terminal or anything without a file."""
     buffer = getattr(stream, "buffer", None)
-    if buffer is not None and is_named_file(stream):
+    if buffer is not None and to_file(stream, options):
         stream.flush()
         return buffer  # type: ignore[no-any-return]
     if options.output_path:
