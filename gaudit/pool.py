@@ -127,8 +127,11 @@ class _Pool(Generic[Item, Result]):
     def feed(self, window_end: int) -> None:
         """Hand the next items to idle workers, never beyond ``window_end``."""
         state = self.state
-        for worker in self.workers:
+        slot = 0
+        while slot < len(self.workers):
+            worker = self.workers[slot]
             if worker.index is not None:
+                slot += 1
                 continue
             if not state.queue and state.next_new < min(window_end, len(state.items)):
                 state.queue.append(state.next_new)
@@ -136,14 +139,20 @@ class _Pool(Generic[Item, Result]):
             if not state.queue:
                 return
             index = state.queue.pop(0)
-            worker.index, worker.started = index, time.monotonic()
-            worker.conn.send((index, state.items[index]))
+            if _send(worker.conn, (index, state.items[index])):
+                worker.index, worker.started = index, time.monotonic()
+                slot += 1
+            else:  # the worker died while idle (killed): not the item's fault; its successor takes it
+                state.queue.insert(0, index)
+                self.replace(worker)
 
     def collect(self) -> None:
         """Wait for a result, a death or a timeout, and deal with it."""
         from multiprocessing.connection import wait
 
         busy = [w for w in self.workers if w.index is not None]
+        if not busy:  # nothing handed out (every worker was replaced): feed again, never wait on nothing
+            return
         wait_for = self.wait_time(busy)
         ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
         for worker in busy:
@@ -194,6 +203,23 @@ class _Pool(Generic[Item, Result]):
         self.replace(worker)
 
 
+def _send(conn: Connection, message: object) -> bool:
+    """Send to a worker; False when it is gone.  SIGPIPE is held back meanwhile: the command
+    line lets it end gaudit quietly on a closed stdout, and a worker's closed pipe must not."""
+    blockable = all(hasattr(signal, name) for name in ("pthread_sigmask", "sigtimedwait", "SIGPIPE"))
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE}) if blockable else None
+    try:
+        conn.send(message)
+        return True
+    except OSError:  # BrokenPipeError, ConnectionResetError
+        return False
+    finally:
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                signal.sigtimedwait({signal.SIGPIPE}, 0)  # the pending SIGPIPE of a failed send
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _kill(worker: _Worker) -> None:
     with contextlib.suppress(OSError):
         worker.conn.close()
@@ -209,7 +235,11 @@ def supervised_map(func: Callable[[Item, Any], Result], items: Sequence[Item], o
     ``func`` must be a module-level function; items, options and results must pickle.
     """
     state: _State[Item, Result] = _State(items, budget)
-    pool = _Pool(func, options, workers, state)
+    try:
+        pool = _Pool(func, options, workers, state)
+    except OSError:  # no process can be started here (a limit on processes): audit in this one
+        yield from in_process_map(func, items, options, budget)
+        return
     try:
         for index in range(len(items)):
             while index not in state.done:

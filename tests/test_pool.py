@@ -57,3 +57,36 @@ def test_no_worker_outlives_the_run(tmp_path: Path) -> None:
 def test_in_process_runs_keep_the_budget_too(tmp_path: Path) -> None:
     out = list(in_process_map(work, ["a", "hang", "b"], str(tmp_path), BUDGET))
     assert out == ["A", "timeout:hang", "B"]
+
+
+def test_a_worker_killed_while_idle_is_replaced_and_the_run_survives(tmp_path: Path) -> None:
+    """kill -9 of an idle worker: the next item handed to it must not end gaudit, which lets
+    SIGPIPE end it quietly on a closed stdout (so the test sets SIGPIPE as the CLI does)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys\n"
+        "signal.signal(signal.SIGPIPE, signal.SIG_DFL)\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from test_pool import BUDGET, work\n"
+        "from gaudit.pool import _Pool, _State\n"
+        "items = ['a', 'b', 'c', 'd']\n"
+        "state = _State(items, BUDGET)\n"
+        "pool = _Pool(work, sys.argv[2], 2, state)\n"
+        "for w in pool.workers:\n"
+        "    os.kill(w.process.pid, signal.SIGKILL)\n"
+        "    w.process.join()\n"
+        "try:\n"
+        "    while len(state.done) < len(items):\n"
+        "        pool.feed(len(items))\n"
+        "        pool.collect()\n"
+        "finally:\n"
+        "    pool.close()\n"
+        "print(''.join(state.done[i] for i in range(len(items))))\n"
+    )
+    here = str(Path(__file__).resolve().parent)
+    proc = subprocess.run([sys.executable, "-c", script, here, str(tmp_path)], capture_output=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().strip() == "ABCD"
