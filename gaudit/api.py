@@ -24,7 +24,7 @@ from gaudit.exitcode import ExitCode
 from gaudit.findings import Severity
 from gaudit.i18n import Bilingual, UserError
 from gaudit.model import AuditedFile, FileResult, Table
-from gaudit.run import results
+from gaudit.run import reaches, results
 from gaudit.settings import Settings, load_settings, parse_severity_option
 from gaudit.summary import Summary
 
@@ -149,7 +149,7 @@ class CheckRun:
             if acceptance:
                 result = acceptance.apply(result)
             self.summary.add(result)
-            if threshold is not None and any(f.severity.rank >= threshold.rank for f in result.findings):
+            if reaches(result, threshold):
                 self.failing = True
             yield result
 

@@ -20,7 +20,7 @@ from gaudit.summary import Summary
 if TYPE_CHECKING:
     from gaudit.cross.passes import CrossSetup
 
-__all__ = ["ExitCode", "RunOutcome", "results", "run"]
+__all__ = ["ExitCode", "RunOutcome", "reaches", "results", "run"]
 
 
 @dataclass
