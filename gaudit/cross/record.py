@@ -157,7 +157,7 @@ class RecordSpec:
                       pack_places(places), self._sketches(doc), Place.of(doc.source, Position(1, 1)))
 
     def _sketches(self, doc: Document) -> tuple[SectionSketch, ...]:
-        patterns = [re.compile(p) for p in self.boilerplate]
+        patterns = _compiled(self.boilerplate)
         out: list[SectionSketch] = []
         for section in doc.sections:
             if section.number not in self.sections or any(s.section == section.number for s in out):
@@ -168,3 +168,9 @@ class RecordSpec:
             out.append(SectionSketch(section.number, signature(text), len(text),
                                      Place.of(doc.source, section.position)))
         return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """The boilerplate patterns compiled once per worker, not once per report."""
+    return [re.compile(p) for p in patterns]
