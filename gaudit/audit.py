@@ -53,6 +53,10 @@ class AuditOptions:
     """Seconds one file may take to read and audit; ``0`` for no limit."""
     record: RecordSpec | None = None
     """When set, each audited file also carries its compact cross-report record."""
+    detail: bool = True
+    """Results carry the report's section outline and tables.  Off when nothing downstream
+    shows them (most ``check`` formats): the worker then sends, and a cross-report pass
+    holds, findings and facts only, which is most of the cost of passing a result on."""
 
 
 class InputError(UserError):
@@ -162,8 +166,8 @@ def audit_document(doc: Document, options: AuditOptions) -> AuditedFile:
         confidence=doc.confidence,
         script=doc.script,
         facts=doc.facts,
-        sections=doc.sections,
-        tables=doc.tables,
+        sections=doc.sections if options.detail else (),
+        tables=doc.tables if options.detail else {},
         findings=findings,
         quoted_lines=quoted,
         record=None if options.record is None else options.record.make(doc),

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal, TypeAlias
 
-from gaudit.model import NormalizedText, offset_array
+from gaudit.model import NormalizedText, offset_array, offset_range
 
 __all__ = ["detect_script", "fold", "normalize"]
 
@@ -241,18 +241,17 @@ def _rewrite(
         if r is None or r == text[start:end]:
             continue
         parts.append(text[pos:start])
-        if offs is None:
-            new.extend(range(pos, start))
-            new.extend([start] * len(r))
-        else:
-            new.extend(offs[pos:start])
-            new.extend([offs[start]] * len(r))
+        new.extend(offset_range(pos, start) if offs is None else offs[pos:start])
+        if len(r) == 1:
+            new.append(start if offs is None else offs[start])
+        elif r:
+            new.extend([start if offs is None else offs[start]] * len(r))
         parts.append(r)
         pos = end
     if not parts:
         return text, offs
     parts.append(text[pos:])
-    new.extend(range(pos, len(text) + 1) if offs is None else offs[pos:])
+    new.extend(offset_range(pos, len(text) + 1) if offs is None else offs[pos:])
     return "".join(parts), new
 
 

@@ -11,7 +11,7 @@ from cross_reports import report, unique_text
 from gaudit.cross.config import CrossConfigError, find_cycle, parse_hierarchy, parse_organs
 from gaudit.cross.organs import merge_short_names, organ_key
 from gaudit.cross.setup import cross_rules, record_spec
-from gaudit.cross.sketch import candidate_pairs, clean_text, estimate, signature
+from gaudit.cross.sketch import MAX_SKETCHED, boilerplate_matcher, candidate_pairs, clean_text, estimate, signature
 from gaudit.cross.tally import OrganTally
 from gaudit.document import read_document
 from gaudit.findings import KINDS, Severity
@@ -64,11 +64,22 @@ def test_organ_mapping_entries() -> None:
 
 
 def test_sketches_see_copies_through_new_numbers_and_not_through_boilerplate() -> None:
-    text = clean_text(unique_text(1, sentences=20), [])
-    assert estimate(signature(text), signature(clean_text(unique_text(1, sentences=20).replace("1", "7"), []))) == 1.0
-    assert estimate(signature(text), signature(clean_text(unique_text(2, sentences=20), []))) < 0.3
-    boiler = [__import__("re").compile("条例")]
-    assert clean_text("本报告依据《条例》编制。全年公开信息12条。", boiler) == "全年公开信息0条"
+    nothing = boilerplate_matcher([])
+    text = clean_text(unique_text(1, sentences=20), nothing)
+    renumbered = clean_text(unique_text(1, sentences=20).replace("1", "7"), nothing)
+    assert estimate(signature(text), signature(renumbered)) == 1.0
+    assert estimate(signature(text), signature(clean_text(unique_text(2, sentences=20), nothing))) < 0.3
+    boiler = boilerplate_matcher(["条例", "^无其他需要报告的事项$"])
+    assert clean_text("本报告依据《条例》编制。全年公开信息12条。无其他需要报告的事项。", boiler) == "全年公开信息0条"
+    # A pattern that refers back to its own group is searched on its own, not joined.
+    assert clean_text("哈哈。全年12条。", boilerplate_matcher([r"(哈)\1", "条例"])) == "全年0条"
+
+
+def test_a_sketch_takes_a_long_section_only_up_to_its_bound() -> None:
+    long_text = unique_text(3, sentences=400)
+    cleaned = clean_text(long_text, boilerplate_matcher([]))
+    assert MAX_SKETCHED <= len(cleaned) < MAX_SKETCHED + 200
+    assert signature(cleaned) == signature(clean_text(long_text + "另有一段不同的文字。" * 50, boilerplate_matcher([])))
 
 
 def test_the_index_finds_near_copies_without_comparing_every_pair() -> None:
@@ -78,7 +89,7 @@ def test_the_index_finds_near_copies_without_comparing_every_pair() -> None:
         sentences = texts[k].split("。")
         sentences[rng.randrange(len(sentences) - 1)] = "改写的一句话内容完全不同"
         texts[k + 1] = "。".join(sentences)
-    sigs = [(k, signature(clean_text(t, []))) for k, t in enumerate(texts)]
+    sigs = [(k, signature(clean_text(t, boilerplate_matcher([])))) for k, t in enumerate(texts)]
     pairs = list(candidate_pairs(sigs))
     close = {(a, b) for a, b in pairs if estimate(sigs[a][1], sigs[b][1]) >= 0.6}
     assert close == {(k, k + 1) for k in range(0, 600, 60)}

@@ -334,3 +334,15 @@ def test_a_lone_carriage_return_ends_a_line_in_positions_as_in_the_text() -> Non
     assert source.line(2) == "全年主动公开信息12条。" and source.line(4) == "二、主动公开政府信息情况"
     p = where(original, norm.text, norm.offsets, "二、主动")
     assert (p.line, p.col) == (4, 1)
+
+
+def test_offset_maps_are_the_same_when_the_kept_identity_map_is_outgrown(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gaudit.model.text as text_model
+
+    text = "一、总体情况\r\n" + "规章  |  3 |\u30000\r\n" * 300
+    kept = list(normalize(text).offsets)
+    assert text_model.offset_range(5, 40).tolist() == list(range(5, 40))
+    monkeypatch.setattr(text_model, "IDENTITY_KEPT", 64)
+    monkeypatch.setattr(text_model, "_identity", text_model.offset_array())
+    assert list(normalize(text).offsets) == kept
+    assert text_model.offset_range(5, 400).tolist() == list(range(5, 400))

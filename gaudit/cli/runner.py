@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,9 +29,11 @@ def run_check(checked: CheckRun, settings: Settings, view: View, output: Path | 
                baseline_out: Path | None) -> int:
     from gaudit.baseline import baseline_document, baseline_entries
     from gaudit.cli.outfile import Output, write_error
-    from gaudit.output import MACHINE_FORMATS, Format, OutputOptions, make_writer
+    from gaudit.output import DETAIL_FORMATS, MACHINE_FORMATS, Format, OutputOptions, make_writer
 
     chosen = Format(view.fmt)
+    if chosen not in DETAIL_FORMATS:
+        checked.plan.options = replace(checked.plan.options, detail=False)
     out = Output(output, chosen in MACHINE_FORMATS)
     writer = make_writer(chosen, out.stream, OutputOptions(
         lang=settings.lang, tool_version=__version__, rules=checked.plan.options.rules,

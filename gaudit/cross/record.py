@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gaudit.cross.sketch import clean_text, signature
+from gaudit.cross.sketch import boilerplate_matcher, clean_text, signature
 from gaudit.model import Document, Position, SourceText
 from gaudit.template import SPECS
 
@@ -157,12 +157,12 @@ class RecordSpec:
                       pack_places(places), self._sketches(doc), Place.of(doc.source, Position(1, 1)))
 
     def _sketches(self, doc: Document) -> tuple[SectionSketch, ...]:
-        patterns = _compiled(self.boilerplate)
+        is_boilerplate = _matcher(self.boilerplate)
         out: list[SectionSketch] = []
         for section in doc.sections:
             if section.number not in self.sections or any(s.section == section.number for s in out):
                 continue
-            text = clean_text(doc.normalized.text[section.body_start:section.body_end], patterns)
+            text = clean_text(doc.normalized.text[section.body_start:section.body_end], is_boilerplate)
             if len(text) < self.min_chars:
                 continue
             out.append(SectionSketch(section.number, signature(text), len(text),
@@ -171,6 +171,6 @@ class RecordSpec:
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], object]:
     """The boilerplate patterns compiled once per worker, not once per report."""
-    return [re.compile(p) for p in patterns]
+    return boilerplate_matcher(patterns)

@@ -5,7 +5,7 @@ must contain) are dropped, digits become one placeholder (a copied paragraph wit
 numbers is still a copy), and only letters remain.  The overlapping 6-character shingles
 of what is left are hashed once each (CRC-32, stable across processes and runs) and
 folded into a 128-slot signature by one-permutation hashing: a shingle's hash picks its slot
-and the slot keeps the smallest value, empty slots borrowing from their right-hand
+by its low bits and the slot keeps the smallest of the rest, empty slots borrowing from their right-hand
 neighbour.  Two signatures agree in a share of slots that estimates the Jaccard similarity
 of the two shingle sets (a standard error of about 0.045 at 0.5, less near 0 and 1).
 
@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-__all__ = ["SLOTS", "candidate_pairs", "clean_text", "estimate", "signature"]
+__all__ = ["SLOTS", "boilerplate_matcher", "candidate_pairs", "clean_text", "estimate", "signature"]
 
 SLOTS = 128
 BANDS = 32
@@ -31,21 +31,43 @@ _ROWS = SLOTS // BANDS
 _SHINGLE = 6
 _SLOT_BITS = 7
 _EMPTY = 0xFFFFFFFF
-_SENTENCE_RE = re.compile(r"[。;;!?!?\n]+")
+_SENTENCE_RE = re.compile(r"[^。;;!?!?\n]+")
 _DIGITS_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
-
-
-def clean_text(text: str, boilerplate: Sequence[re.Pattern[str]]) -> str:
-    """The text that counts for copying: boilerplate sentences out, digits folded, letters only."""
-    kept = [s for s in _SENTENCE_RE.split(text) if s and not any(p.search(s) for p in boilerplate)]
-    joined = _DIGITS_RE.sub("0", "".join(kept))
-    return _NOT_WORD_RE.sub("", joined)
-
+_BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=")
 
 #: Characters of a section's cleaned text that are sketched: a copy shares its opening pages
 #: with its original, and the cost of a sketch stays bounded however long a section runs.
 MAX_SKETCHED = 1200
+
+
+def boilerplate_matcher(patterns: Sequence[str]) -> Callable[[str], object]:
+    """One search for "does any of ``patterns`` occur in this sentence": the patterns joined
+    into one alternation (one scan of each sentence, not one per pattern), unless one of them
+    refers back to a group by number or name, which joining would renumber."""
+    if not patterns:
+        return lambda _sentence: None
+    if any(_BACKREF_RE.search(p) for p in patterns):
+        compiled = [re.compile(p) for p in patterns]
+        return lambda sentence: next((m for c in compiled if (m := c.search(sentence))), None)
+    return re.compile("|".join(f"(?:{p})" for p in patterns)).search
+
+
+def clean_text(text: str, is_boilerplate: Callable[[str], object], limit: int = MAX_SKETCHED) -> str:
+    """The text that counts for copying: boilerplate sentences out, digits folded, letters
+    only; sentences are taken until ``limit`` characters are kept (more are never sketched)."""
+    kept: list[str] = []
+    size = 0
+    for match in _SENTENCE_RE.finditer(text):
+        sentence = match.group()
+        if is_boilerplate(sentence):
+            continue
+        cleaned = _NOT_WORD_RE.sub("", _DIGITS_RE.sub("0", sentence))
+        kept.append(cleaned)
+        size += len(cleaned)
+        if size >= limit:
+            break
+    return "".join(kept)
 
 
 def signature(text: str) -> bytes:
@@ -54,13 +76,17 @@ def signature(text: str) -> bytes:
     if len(text) < _SHINGLE:
         return b""
     text = text[:MAX_SKETCHED]
+    # UTF-32 gives every character four bytes, so a shingle is a fixed-width slice of one
+    # encoding of the whole text rather than an encoding per shingle.
+    data = text.encode("utf-32-le")
+    width = 4 * _SHINGLE
     slots = [_EMPTY] * SLOTS
     mask = SLOTS - 1
-    for shingle in {text[i:i + _SHINGLE] for i in range(len(text) - _SHINGLE + 1)}:
-        h = (zlib.crc32(shingle.encode("utf-8")) * 0x9E3779B1) & 0xFFFFFFFF
-        slot, value = h & mask, h >> _SLOT_BITS
-        if value < slots[slot]:
-            slots[slot] = value
+    for h in map(zlib.crc32, {data[i:i + width] for i in range(0, len(data) - width + 1, 4)}):
+        # The low bits pick the slot; within one slot, comparing whole hashes compares the rest.
+        if h < slots[h & mask]:
+            slots[h & mask] = h
+    slots = [v if v == _EMPTY else v >> _SLOT_BITS for v in slots]
     _densify(slots)
     # 16 bits of each slot are kept: a false match of two slots (1 in 65,536) moves no estimate.
     return array("H", (v & 0xFFFF for v in slots)).tobytes()

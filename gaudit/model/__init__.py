@@ -26,6 +26,7 @@ from gaudit.model.text import (
     Script,
     SourceText,
     offset_array,
+    offset_range,
 )
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "TableKey",
     "TemplateName",
     "offset_array",
+    "offset_range",
 ]
 
 

@@ -14,6 +14,7 @@ from typing import NoReturn, TextIO
 
 from gaudit.output.base import (
     BINARY_FORMATS,
+    DETAIL_FORMATS,
     MACHINE_FORMATS,
     ExtractFormat,
     Format,
@@ -24,8 +25,8 @@ from gaudit.output.base import (
 )
 from gaudit.output.contract import file_to_contract
 
-__all__ = ["BINARY_FORMATS", "MACHINE_FORMATS", "ExtractFormat", "Format", "OutputOptions", "OutputRefused",
-           "RuleInfo", "Writer",
+__all__ = ["BINARY_FORMATS", "DETAIL_FORMATS", "MACHINE_FORMATS", "ExtractFormat", "Format", "OutputOptions",
+           "OutputRefused", "RuleInfo", "Writer",
            "file_to_contract", "make_extract_writer", "make_writer"]
 
 

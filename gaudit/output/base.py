@@ -111,6 +111,9 @@ class OutputOptions:
 #: Formats whose output is binary: they need ``-o FILE`` and refuse a terminal or a pipe.
 BINARY_FORMATS = frozenset({Format.XLSX, ExtractFormat.XLSX})
 
+#: ``check`` formats that show a report's tables and section outline, not only its findings.
+DETAIL_FORMATS = frozenset({Format.HTML})
+
 
 class OutputRefused(UserError):
     """The chosen format cannot be written to the chosen output (XLSX to stdout)."""

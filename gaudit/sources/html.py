@@ -20,7 +20,7 @@ from array import array
 from html import unescape
 from html.parser import HTMLParser
 
-from gaudit.model import offset_array
+from gaudit.model import offset_array, offset_range
 
 __all__ = ["HTML_HINT_RE", "MAX_TAG", "html_to_text"]
 
@@ -115,7 +115,7 @@ class _Converter(HTMLParser):
         """The page's characters ``[start, end)`` as they are, each at its own offset."""
         if start < end:
             self.parts.append(self.page[start:end])
-            self.offs.extend(range(start, end))
+            self.offs.extend(offset_range(start, end))
             self.last = self.page[end - 1]
 
     def newline(self, at: int) -> None:
