@@ -43,6 +43,8 @@ _MAX_MINISTRY_NAME = 8
 
 _TITLE_WORDS_RE = re.compile(r"年度报告|工作报告|年报|政府信息公开|政务公开|报告$")
 _TITLE_END_RE = re.compile(r"(?:报告|年报)[)\]】]?$")
+#: How a notice about a report ends its title (关于公布…年度报告的公告).
+_NOTICE_END_RE = re.compile(r"的(?:通知|公告|公示|通报)$")
 _YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _CN_YEAR_RE = re.compile(r"二[〇○零0O]([一二三四五六七八九〇○零0O])([一二三四五六七八九〇○零0O])")
 _PERIOD_RE = re.compile(
@@ -164,18 +166,26 @@ def _title_lines(norm: NormalizedText, limit: int) -> tuple[int, int, int] | Non
         if not _TITLE_WORDS_RE.search(line) or _BREADCRUMB_RE.search(line):
             continue
         end, joined = b, 1
-        # A title broken over lines: join short continuations until it ends in 报告.
-        while not _TITLE_END_RE.search(text[a:end].rstrip()) and k + joined < len(lines) and joined < _MAX_TITLE_LINES:
+        notice = line.startswith("关于")
+        # A title broken over lines: join short continuations until it ends in 报告 (or, for a
+        # notice about a report, in 的公告: 关于公布…年度报告 / 的公告).
+        while k + joined < len(lines) and joined < _MAX_TITLE_LINES:
             na, nb = lines[k + joined]
             nxt = text[na:nb]
+            if _title_ended(text[a:end].rstrip(), notice) and not (notice and _NOTICE_END_RE.search(nxt)):
+                break
             if (len(nxt) > _MAX_TITLE_CONTINUATION or _SENTENCE_RE.search(nxt) or _NUMBERED_RE.match(nxt)
                 or _BREADCRUMB_RE.search(nxt)):
                 break
             end, joined = nb, joined + 1
-        if joined > 1 and not _TITLE_END_RE.search(text[lines[k + joined - 1][0]:end]):
+        if joined > 1 and not _title_ended(text[lines[k + joined - 1][0]:end], notice):
             end, joined = b, 1  # the continuation did not finish the title: keep one line
         return a, end, joined
     return None
+
+
+def _title_ended(title: str, notice: bool) -> bool:
+    return bool(_TITLE_END_RE.search(title) or (notice and _NOTICE_END_RE.search(title)))
 
 
 def _organ_from_title(title: str) -> str | None:

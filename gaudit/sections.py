@@ -106,6 +106,10 @@ def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = 
     raw = text[start:end]
     if "|" in raw or (raw[-1].isdigit() and _TOC_ENTRY_RE.search(raw)):
         return None
+    if not _CJK_RE.search(raw):
+        # No ideograph, so no heading words and no Chinese numeral: a cell or a row of them
+        # ("0", "12.5", "0 0 3"), a page number (what _match would turn away, found sooner).
+        return None
     body = raw.lstrip(_MARKUP)
     numeral: int | None = None
     arabic = False

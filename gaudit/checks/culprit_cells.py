@@ -90,7 +90,7 @@ def _find(table: Table) -> dict[CellKey, Culprit]:
     Identities are evaluated on each row's values read once; cell keys are made only for the
     broken ones (most tables have none)."""
     usable = usable_rows(table)
-    values = {key: [count(c) for c in row.cells.values()] for key, row in table.rows.items() if key in usable}
+    values = {key: list(map(count, row.cells.values())) for key, row in table.rows.items() if key in usable}
     # (cells, values, signs) of the broken identities; where the holding ones stand.
     broken_ids: list[tuple[list[CellKey], list[float | None], list[int] | tuple[int, ...], float]] = []
     holding_rows: set[str] = set()

@@ -150,12 +150,15 @@ def _anchored_spans(joined: _Unwrapped, anchor: re.Pattern[str] | None) -> list[
     if anchor is None:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
+    stops = joined.sentence_stops
+    seen_to = -1  # end of the last sentence looked at: later anchors inside it add nothing
     for m in anchor.finditer(text):
-        span = _span(joined.sentence_stops, m.start(), m.end(), 0, len(text))
-        if spans and span == spans[-1]:
+        if m.end() <= seen_to:
             continue
-        if text.find("|", *span) == -1 and text.find("\t", *span) == -1:  # not a row of a table
-            spans.append(span)
+        a, b = _span(stops, m.start(), m.end(), 0, len(text))
+        seen_to = b
+        if text.find("|", a, b) == -1 and text.find("\t", a, b) == -1:  # not a row of a table
+            spans.append((a, b))
     return spans
 
 

@@ -56,18 +56,34 @@ def boilerplate_matcher(patterns: Sequence[str]) -> Callable[[str], object]:
 def clean_text(text: str, is_boilerplate: Callable[[str], object], limit: int = MAX_SKETCHED) -> str:
     """The text that counts for copying: boilerplate sentences out, digits folded, letters
     only; sentences are taken until ``limit`` characters are kept (more are never sketched)."""
-    kept: list[str] = []
+    cleaned: list[str] = []
     size = 0
+    batch: list[str] = []
+    raw = 0
     for match in _SENTENCE_RE.finditer(text):
         sentence = match.group()
         if is_boilerplate(sentence):
             continue
-        cleaned = _NOT_WORD_RE.sub("", _DIGITS_RE.sub("0", sentence))
-        kept.append(cleaned)
-        size += len(cleaned)
-        if size >= limit:
-            break
-    return "".join(kept)
+        batch.append(sentence)
+        raw += len(sentence)
+        # Cleaning only shortens: the sentences kept so far are cleaned in one go once their
+        # raw length could reach the bound, not one regex pass per sentence.
+        if size + raw >= limit:
+            size += _clean_into(batch, cleaned)
+            batch, raw = [], 0
+            if size >= limit:
+                break
+    _clean_into(batch, cleaned)
+    return "".join(cleaned)
+
+
+def _clean_into(sentences: list[str], cleaned: list[str]) -> int:
+    if not sentences:
+        return 0
+    # Sentence by sentence, a number never runs into the next sentence's.
+    piece = _NOT_WORD_RE.sub("", _DIGITS_RE.sub("0", "\n".join(sentences)))
+    cleaned.append(piece)
+    return len(piece)
 
 
 def signature(text: str) -> bytes:

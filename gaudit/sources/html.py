@@ -22,10 +22,7 @@ from html.parser import HTMLParser
 
 from gaudit.model import offset_array, offset_range
 
-__all__ = ["HTML_HINT_RE", "MAX_TAG", "html_to_text"]
-
-#: A file holding one of these tags is read as HTML, whatever its extension.
-HTML_HINT_RE = re.compile(r"<(?:table|tr|td|th|p|div|br|html|body|span|h[1-6])\b", re.I)
+__all__ = ["MAX_TAG", "html_to_text"]
 
 #: Longest tag (with its attributes) taken as markup; a longer one is text.
 MAX_TAG = 4096
@@ -133,6 +130,9 @@ class _Converter(HTMLParser):
             return
         if self.table_depth and not self.in_cell and self.page[start:end].isspace():
             return
+        if self.page.find("&", start, end) == -1:  # most text holds no entity: no regex scan
+            self.text(start, end)
+            return
         pos = start
         for m in _ENTITY_RE.finditer(self.page, start, end):
             decoded = unescape(m.group())
@@ -144,7 +144,7 @@ class _Converter(HTMLParser):
         self.text(pos, end)
 
     def text(self, start: int, end: int) -> None:
-        if not self.table_depth:
+        if not self.table_depth or self.page.find("\n", start, end) == -1:
             self.emit_span(start, end)
             return
         # Inside a table, line breaks in the source are only layout.

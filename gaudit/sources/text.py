@@ -7,12 +7,16 @@ hands it to :mod:`gaudit.sources.html`.  Positions stay in the decoded file eith
 
 from __future__ import annotations
 
+import re
+
 from gaudit.decode import decode
 from gaudit.model import DecodedText, InputFormat
 from gaudit.sources.base import Extracted
-from gaudit.sources.html import HTML_HINT_RE, html_to_text
 
-__all__ = ["from_decoded", "read_text"]
+__all__ = ["HTML_HINT_RE", "from_decoded", "read_text"]
+
+#: A file holding one of these tags is read as HTML, whatever its extension.
+HTML_HINT_RE = re.compile(r"<(?:table|tr|td|th|p|div|br|html|body|span|h[1-6])\b", re.I)
 
 
 def read_text(data: bytes, encoding: str | None = None) -> Extracted:
@@ -25,6 +29,8 @@ def from_decoded(decoded: DecodedText) -> Extracted:
     if not HTML_HINT_RE.search(decoded.text):
         return Extracted(InputFormat.TEXT, decoded.text, decoded.text, encoding=decoded.encoding,
                          confidence=decoded.confidence, bad_byte_offset=decoded.bad_byte_offset)
+    from gaudit.sources.html import html_to_text  # the HTML parser only when a page is met
+
     text, offsets, saw_table = html_to_text(decoded.text)
     return Extracted(InputFormat.HTML, decoded.text, text, offsets, encoding=decoded.encoding,
                      confidence=decoded.confidence, bad_byte_offset=decoded.bad_byte_offset,

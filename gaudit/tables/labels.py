@@ -52,9 +52,14 @@ _LONG_PREFIX = 8
 _MEMO_LIMIT = 50_000
 
 
+#: Folded forms of recent texts: the same label words come back in every report.
+_FOLDED: Memo[str, str] = Memo(_MEMO_LIMIT)
+
+
 def fold_label(text: str) -> str:
     """``text`` without whitespace and punctuation (numbering digits and ideographs kept)."""
-    return text.translate(_FOLD_TABLE)
+    folded = _FOLDED.get(text)
+    return folded if folded is not None else _FOLDED.keep(text, text.translate(_FOLD_TABLE))
 
 
 @dataclass(frozen=True)

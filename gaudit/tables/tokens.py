@@ -317,8 +317,11 @@ def _pipe_line(line: str, base: int, line_no: int, out: list[Token], is_label: C
         out.append(Token("", base + line.index("|"), line_no, "gap"))
         return
     pieces = line.split("|")
-    if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
-        return  # Markdown rule row "| --- | :---: |" (or a lone "|")
+    if "-" in line:
+        if all(not p.strip() or _MD_RULE_RE.match(p) for p in pieces):
+            return  # Markdown rule row "| --- | :---: |"
+    elif line.count("|") + line.count(" ") + line.count("\t") == len(line):
+        return  # nothing but pipes ("||")
     offsets: list[int] = []
     at = base
     for p in pieces:
