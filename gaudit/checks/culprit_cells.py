@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -74,12 +75,9 @@ _BALANCE_SIGNS = (1, 1, -1, -1)
 
 def _residual(values: list[float | None], signs: list[int] | tuple[int, ...]) -> float | None:
     """Signed sum of an identity's values; None when one of them is unknown."""
-    total = 0.0
-    for sign, v in zip(signs, values, strict=True):
-        if v is None:
-            return None
-        total += sign * v
-    return total
+    if None in values:
+        return None
+    return float(sum(map(operator.mul, signs, values)))  # no None left: every operand a number
 
 
 # Complexity (ruff C901 > 15): one pass that evaluates each identity, collects the broken ones

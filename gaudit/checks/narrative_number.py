@@ -150,12 +150,11 @@ def _anchored_spans(joined: _Unwrapped, anchor: re.Pattern[str] | None) -> list[
     if anchor is None:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
-    stops = joined.sentence_stops
     seen_to = -1  # end of the last sentence looked at: later anchors inside it add nothing
     for m in anchor.finditer(text):
         if m.end() <= seen_to:
             continue
-        a, b = _span(stops, m.start(), m.end(), 0, len(text))
+        a, b = joined.sentence_around(m.start(), m.end())
         seen_to = b
         if text.find("|", a, b) == -1 and text.find("\t", a, b) == -1:  # not a row of a table
             spans.append((a, b))
@@ -268,21 +267,16 @@ class _Unwrapped:
     by more text: PDF text and narrow web pages wrap "…上年结转政府信息公开申请\n1件".
     """
 
-    __slots__ = ("_sentence_stops", "lo", "removed", "spaced", "text")
+    __slots__ = ("_reversed", "lo", "removed", "spaced", "text")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         pieces: list[str] = []
         removed: list[int] = []  # joined offsets at which a break was taken out
-        pos = line_start = lo
-        nl = text.find("\n", lo, hi)
-        while nl != -1:
-            if (nl - line_start > _WRAPPED_LINE and text[nl - 1] not in _HARD_ENDS
-                    and nl + 1 < hi and not text[nl + 1].isspace() and not _is_row(text, line_start, nl)):
-                pieces.append(text[pos:nl])
-                pos = nl + 1
-                removed.append(nl - lo - len(removed))
-            line_start = nl + 1
-            nl = text.find("\n", nl + 1, hi)
+        pos = lo
+        for nl in _soft_breaks(text, lo, hi):
+            pieces.append(text[pos:nl])
+            pos = nl + 1
+            removed.append(nl - lo - len(removed))
         pieces.append(text[pos:hi])
         joined = "".join(pieces)
         # PDF and WPS text set numbers off with spaces (受理政府信息公开申请 17 件): the spaces on
@@ -304,19 +298,44 @@ class _Unwrapped:
         self.lo = lo
         self.removed = removed
         self.spaced = spaced
-        self._sentence_stops: list[int] | None = None
+        self._reversed: str | None = None
 
-    @property
-    def sentence_stops(self) -> list[int]:
-        """Offsets in ``text`` of the characters that end sentences (computed once)."""
-        if self._sentence_stops is None:
-            self._sentence_stops = [m.start() for m in _SENTENCE_DELIM_RE.finditer(self.text)]
-        return self._sentence_stops
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding ``text[start:end]``: from just after the last sentence end
+        before it to the first one at or after its end (or the text's bounds).
+
+        Found by searching from the statement outwards (backwards in the reversed text), not
+        from a list of every sentence end: a report's tables end a "sentence" at each line."""
+        text = self.text
+        n = len(text)
+        after = _SENTENCE_DELIM_RE.search(text, end)
+        if self._reversed is None:
+            self._reversed = text[::-1]
+        before = _SENTENCE_DELIM_RE.search(self._reversed, n - start)
+        return (n - before.start() if before is not None else 0), (after.start() if after is not None else n)
 
     def offset(self, joined: int) -> int:
         """The offset in the whole text of ``self.text[joined]``."""
         joined += bisect_right(self.spaced, joined)
         return self.lo + joined + bisect_right(self.removed, joined)
+
+
+#: A line long enough to have been wrapped (the regex finds them from line starts only).
+_LONG_LINE_RE = re.compile(rf"^[^\n]{{{_WRAPPED_LINE + 1},}}$", re.M)
+
+
+def _soft_breaks(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the line breaks in ``text[lo:hi]`` that only wrap a paragraph: after a line
+    of some length that does not end a sentence, before more text, in no row of a table.
+    Only long lines are looked at (one regex pass): most lines of a report are short."""
+    first = text.find("\n", lo, hi)
+    if first == -1:
+        return []
+    starts_ends = [(lo, first)]  # the stretch may open inside a line: its first line by hand
+    starts_ends += [m.span() for m in _LONG_LINE_RE.finditer(text, first + 1, hi)]
+    return [nl for start, nl in starts_ends
+            if (nl - start > _WRAPPED_LINE and nl + 1 < hi and text[nl] == "\n" and text[nl - 1] not in _HARD_ENDS
+                and not text[nl + 1].isspace() and not _is_row(text, start, nl))]
 
 
 def _is_row(text: str, start: int, end: int) -> bool:
