@@ -496,3 +496,26 @@ def test_one_cell_per_line_row_whose_first_cell_is_an_empty_line() -> None:
     assert got["tables"]["applications"]["disclosed"] == {"natural_person": None, "commercial": 0, "research": 0,
                                                           "nonprofit": 0, "legal_services": 0, "other_org": 0,
                                                           "total": 1}
+
+
+def test_reviews_total_spanning_two_grid_columns_in_every_row() -> None:
+    """Word and HTML tables whose 行政复议 总计 spans two grid columns in every row (a column no
+    cell starts in) give each row one empty filler cell after it: not a cell of the template."""
+    reviews = ("| 行政复议 |  |  |  |  |  | 行政诉讼 |  |  |  |  |  |  |  |  |  |\n"
+               "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |  "
+               "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 "
+               "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+               "| 1 | 1 | 1 | 0 | 3 |  | 0 | 2 | 0 | 0 | 2 | 2 | 0 | 0 | 2 | 4 |")
+    got = extract(_report(_ACTIVE, _apps(), reviews))["tables"]["reviews"]
+    assert got["review"] == {"upheld": 1, "corrected": 1, "other": 1, "pending": 0, "total": 3}
+    assert got["litigation_direct"] == {"upheld": 0, "corrected": 2, "other": 0, "pending": 0, "total": 2}
+    assert got["litigation_after_review"] == {"upheld": 2, "corrected": 0, "other": 0, "pending": 2, "total": 4}
+
+
+def test_a_word_cell_glued_to_its_row_label_is_that_cell() -> None:
+    """PDF text closes the space between a label and a word in the row's first cell
+    (``(一)予以公开若干 0 0 1 0 0 2``): the word is the cell, the numbers keep their columns."""
+    apps = _apps().replace("(一)予以公开 1 0 0 0 0 0 1", "(一)予以公开若干 0 0 1 0 0 2")
+    got = extract(_report(_ACTIVE, apps, " ".join(["0"] * 15)))["tables"]["applications"]
+    assert got["disclosed"] == {"natural_person": "若干", "commercial": 0, "research": 0, "nonprofit": 1,
+                              "legal_services": 0, "other_org": 0, "total": 2}

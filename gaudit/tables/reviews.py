@@ -7,7 +7,7 @@ from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, PositionMap, Row, Table, TemplateName
 from gaudit.tables.geometry import Locator, place
 from gaudit.tables.labels import fold_label
-from gaudit.tables.reader import _REVIEW_CELLS, _cells, _Ctx, _fill_gaps, _run_tokens, _unplaced
+from gaudit.tables.reader import _REVIEW_CELLS, _cells, _Ctx, _fill_gaps, _run_tokens, _trim, _unplaced
 from gaudit.tables.runs import Run, is_run, read_run
 from gaudit.tables.tokens import Token
 from gaudit.template import RowSpec, TableSpec
@@ -55,6 +55,23 @@ def _header_line_words(tokens: list[Token], first: int, count: int) -> list[Toke
     return None
 
 
+def _with_span_fillers(vals: list[Token], tokens: list[Token], after: int) -> list[Token]:
+    """The values of a pipe row with more cells than the table's fifteen, less the empty cells
+    that only fill a spanning cell's columns (``| 3 | | 0 |``: 总计 spanning two grid columns in
+    every row of a Word or HTML table); the row as taken otherwise."""
+    if not vals or not vals[-1].piped:
+        return vals
+    line = vals[-1].line
+    extra = []
+    for t in tokens[after:]:
+        if t.kind == "text" or t.line != line or not t.piped:
+            break
+        extra.append(t)
+    if not any(t.kind != "blank" for t in extra):
+        return vals
+    return _trim(vals + extra, _REVIEW_CELLS, -1, True)
+
+
 def _header_block_start(tokens: list[Token], first: int) -> int | None:
     """Start of the short header cells right before the values (not the heading or prose above)."""
     start = None
@@ -98,7 +115,10 @@ def read_reviews(
         first -= 1
     vals: list[Token] = []
     taken = 0
-    for t in tokens[first:]:
+    end = first
+    while end < len(tokens):
+        t = tokens[end]
+        end += 1
         if t.kind == "text":
             if vals:
                 break
@@ -107,7 +127,7 @@ def read_reviews(
         taken += t.kind != "gap"
         if taken == _REVIEW_CELLS:
             break
-    vals = _fill_gaps(vals, _REVIEW_CELLS)
+    vals = _fill_gaps(_with_span_fillers(vals, tokens, end), _REVIEW_CELLS)
     ambiguous: tuple[str, ...] = ()
     open_run: Run | None = None
     run_vals = vals

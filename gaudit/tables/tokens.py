@@ -159,6 +159,15 @@ def _numbered_row(text: str, parts: list[tuple[int, int, bool]]) -> bool:
     return ne - nb >= _MIN_ROW_DIGITS and _NUMBERED_LABEL_RE.match(text[b:e]) is not None
 
 
+def _trailing_value_word(word: str, is_label: Callable[[str], bool]) -> str | None:
+    """The word of two characters or more (若干, 暂无 …) that ends ``word`` right after a whole
+    row label, else None."""
+    for value in _GLUED_VALUE_WORDS:
+        if len(word) > len(value) and word.endswith(value) and _exact_label(is_label, word[:-len(value)]):
+            return value
+    return None
+
+
 def _exact_label(is_label: Callable[[str], bool], text: str) -> bool:
     exact = getattr(is_label, "exact", None)
     return bool(exact(text)) if exact is not None else False
@@ -204,6 +213,15 @@ def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callabl
             out.append(Token(prev.text + word, prev.start, line, "num", prev.piped, prev.glued))
             continue
         kind = _kind(word)
+        if kind == "text" and w + 1 < len(words) and words[w + 1].group()[:1].isdigit():
+            value = _trailing_value_word(word, is_label)
+            if value is not None:
+                # "(一)予以公开若干 0 0 1": PDF text closed the space between a label and the
+                # word written in its first cell.
+                at = len(word) - len(value)
+                out.append(Token(word[:at], start, line, "text", glued=True))
+                out.append(Token(value, start + at, line, "value", glued=True))
+                continue
         if kind == "text" and any(c.isdigit() for c in word):
             glued = _split_glued(word, start, line, is_label)
             if glued:
