@@ -88,7 +88,12 @@ def _find(table: Table) -> dict[CellKey, Culprit]:
     Identities are evaluated on each row's values read once; cell keys are made only for the
     broken ones (most tables have none)."""
     usable = usable_rows(table)
-    values = {key: list(map(count, row.cells.values())) for key, row in table.rows.items() if key in usable}
+    values: dict[str, list[float | None]] = {}
+    for key, table_row in table.rows.items():
+        if key in usable:
+            # count() written out: every cell of the table goes through it.
+            raw = [c.value for c in table_row.cells.values()]
+            values[key] = [v if (type(v) is int or type(v) is float) and v >= 0 else None for v in raw]
     # (cells, values, signs) of the broken identities; where the holding ones stand.
     broken_ids: list[tuple[list[CellKey], list[float | None], list[int] | tuple[int, ...], float]] = []
     holding_rows: set[str] = set()

@@ -52,6 +52,7 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 #: one-character ones such as 无 begin labels too: 无法提供; so does 没有现成信息…).
 _GLUED_VALUE_WORDS = tuple(sorted((w for w in _VALUE_WORDS if len(w) >= 2 and w not in ("无法统计", "没有")),
                                   key=lambda w: (-len(w), w)))
+_GLUED_VALUE_ENDS = frozenset(w[-1] for w in _GLUED_VALUE_WORDS)
 #: A count written in words with its unit (三件, 十二个): a cell, not a label.
 _CN_COUNT_RE = re.compile(r"^[零〇一二两三四五六七八九十百千]{1,4}(?:件|个|条|项|次|份|宗|起|家)$")
 _NUMBERING_RE = re.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[).、]?$")
@@ -162,6 +163,8 @@ def _numbered_row(text: str, parts: list[tuple[int, int, bool]]) -> bool:
 def _trailing_value_word(word: str, is_label: Callable[[str], bool]) -> str | None:
     """The word of two characters or more (若干, 暂无 …) that ends ``word`` right after a whole
     row label, else None."""
+    if word[-1] not in _GLUED_VALUE_ENDS:
+        return None
     for value in _GLUED_VALUE_WORDS:
         if len(word) > len(value) and word.endswith(value) and _exact_label(is_label, word[:-len(value)]):
             return value
