@@ -89,18 +89,25 @@ class _Converter(HTMLParser):
         self.dropped = 0  # depth of script/style elements
         self.saw_table = False
         self.pending: int | None = None  # start of text not yet emitted
-        # getpos() gives (line, column) with lines counted at "\n": offsets of line starts.
-        self.line_starts = [0]
-        find = page.find
-        j = find("\n")
-        while j != -1:
-            self.line_starts.append(j + 1)
-            j = find("\n", j + 1)
+        # Where the token being handled starts in the page: the parser reports each step
+        # through updatepos(i, j) with i, j indexes into what it holds (see updatepos).
+        self.at = 0
+        self.consumed = 0
 
     # -- bookkeeping ---------------------------------------------------------------------
     def here(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        return self.at
+
+    def updatepos(self, i: int, j: int) -> int:
+        # The parser's own bookkeeping counts the lines of every step for getpos(); the offset
+        # is all this converter needs.  (Handlers run before the step that ends their token.)
+        self.at = self.consumed + j
+        return j
+
+    def close(self) -> None:
+        # What the parser has not yet taken stays in rawdata; indexes restart there.
+        self.consumed = len(self.page) - len(self.rawdata)
+        super().close()
 
     def emit(self, s: str, at: int) -> None:
         if s:
