@@ -54,8 +54,9 @@ import bench  # noqa: E402  (the text generator and the fresh-process helpers)
 SEED = 20261206
 TARGET_RATE_JOBS2 = 100.0
 TARGET_CPU_MS = 60.0
-FORBIDDEN_AT_START = ("pypdfium2", "xml.etree", "gaudit.sources.pdf", "gaudit.sources.docx",
-                      "gaudit.sources.ofd", "gaudit.sources.legacy_word", "gaudit.sources.zipxml")
+FORBIDDEN_AT_START = ("pypdfium2", "xml.etree", "gaudit.sources.pdf", "gaudit.sources.pdfium_pages",
+                      "gaudit.sources.docx", "gaudit.sources.ofd", "gaudit.sources.legacy_word",
+                      "gaudit.sources.zipxml")
 WATCHED = ("zipfile",)  # allowed from the standard library's importlib.resources, not from gaudit.sources
 
 # Runs one command as its only child: wall time and the CPU of it and all its descendants.
