@@ -13,8 +13,11 @@ threads, and callers use processes for parallelism.
 
 from __future__ import annotations
 
+import codecs
+import ctypes
 import importlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Literal
@@ -128,22 +131,19 @@ def _open_error(exc: Any, data: bytes) -> PdfError:
 
 
 def _read_page(pdfium: Any, doc: Any, index: int) -> RawPage:
+    # PDFium's own functions, not pypdfium2's page and text-page objects: those register a
+    # finaliser and a weak reference each, and their text call asks for more than gaudit
+    # needs, which together cost about a tenth of a page's reading.
+    raw = pdfium.raw
+    page = raw.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise _page_error(index)
     try:
-        page = doc[index]
-    except pdfium.PdfiumError:
-        raise _page_error(index) from None
-    try:
-        textpage = page.get_textpage()
-        try:
-            text: str = textpage.get_text_range()
-        finally:
-            textpage.close()
-        has_image = len(text.strip()) <= _SCAN_TEXT_LIMIT and _has_image(pdfium, page)
+        text = _page_text(raw, page, index)
+        has_image = len(text.strip()) <= _SCAN_TEXT_LIMIT and _has_image(raw, page, index)
         return RawPage(text, has_image)
-    except pdfium.PdfiumError:
-        raise _page_error(index) from None
     finally:
-        page.close()
+        raw.FPDF_ClosePage(page)
 
 
 def _page_error(index: int) -> PdfError:
@@ -151,7 +151,67 @@ def _page_error(index: int) -> PdfError:
                     f"Page {index + 1} of the PDF cannot be read: the file is probably damaged")
 
 
-def _has_image(pdfium: Any, page: Any) -> bool:
-    image = pdfium.raw.FPDF_PAGEOBJ_IMAGE
-    objects = islice(page.get_objects(max_depth=_IMAGE_DEPTH), _IMAGE_OBJECTS)
-    return any(obj.type == image for obj in objects)
+def _page_text(raw: Any, page: Any, index: int) -> str:
+    textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        raise _page_error(index)
+    try:
+        return _text_range(raw, textpage, index)
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+
+
+def _text_range(raw: Any, textpage: Any, index: int) -> str:
+    """All the text of a text page, exactly as pypdfium2's ``get_text_range()`` returns it.
+
+    Characters that have no place in the text (no text index) at either end of the page
+    are left out of the range asked for: PDFium would otherwise read past the range
+    (pypdfium2 issue 261, crbug.com/pdfium/2079).  The buffer is sized from the text
+    indices of the range's ends, plus the terminating NUL.
+    """
+    count: int = raw.FPDFText_CountChars(textpage)
+    if count < 0:
+        raise _page_error(index)
+    first, last = 0, count - 1
+    text_index = raw.FPDFText_GetTextIndexFromCharIndex
+    while first <= last:
+        start: int = text_index(textpage, first)
+        if start == -1:
+            first += 1
+            continue
+        end: int = text_index(textpage, last)
+        if end == -1:
+            last -= 1
+            continue
+        size = end + 2 - start
+        buffer = (ctypes.c_ushort * size)()
+        written: int = raw.FPDFText_GetText(textpage, first, last - first + 1, buffer)
+        if written > size:  # cannot happen: PDFium sizes the text by the same indices
+            raise _page_error(index)
+        return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore")
+    return ""
+
+
+def _has_image(raw: Any, page: Any, index: int) -> bool:
+    image = raw.FPDF_PAGEOBJ_IMAGE
+    get_type = raw.FPDFPageObj_GetType
+    return any(get_type(obj) == image for obj in islice(_objects(raw, page, index), _IMAGE_OBJECTS))
+
+
+def _objects(raw: Any, page: Any, index: int) -> Iterator[Any]:
+    """The page's objects depth first, into form objects ``_IMAGE_DEPTH`` levels deep (the
+    order and depth of pypdfium2's ``get_objects(max_depth=_IMAGE_DEPTH)``)."""
+
+    def walk(count: Any, get: Any, parent: Any, level: int) -> Iterator[Any]:
+        n: int = count(parent)
+        if n < 0:
+            raise _page_error(index)
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise _page_error(index)
+            yield obj
+            if level < _IMAGE_DEPTH - 1 and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+                yield from walk(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, level + 1)
+
+    return walk(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page, 0)
