@@ -130,6 +130,26 @@ def make_pdf(
     return _encrypted(w, catalog, *encrypt)
 
 
+def image_behind(paths: int, forms: int) -> bytes:
+    """A one-page PDF without text: ``paths`` small filled rectangles (one page object each),
+    then an image drawn inside ``forms`` nested form XObjects (``0``: on the page itself)."""
+    w = PdfWriter()
+    catalog, tree = w.reserve(), w.reserve()
+    inner = w.add(_Stream(b"\x80\x40\x40\x80", "/Type /XObject /Subtype /Image /Width 2 /Height 2"
+                          " /ColorSpace /DeviceGray /BitsPerComponent 8 "))
+    draw = b"q 500 0 0 700 50 70 cm /X Do Q"
+    for _ in range(forms):
+        inner = w.add(_Stream(draw, "/Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                              f" /Resources << /XObject << /X {inner} 0 R >> >> "))
+        draw = b"/X Do"
+    content = w.add(_Stream(b"0 0 1 1 re f\n" * paths + draw))
+    page = w.add(f"<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R"
+                 f" /Resources << /XObject << /X {inner} 0 R >> >> >>".encode())
+    w.put(catalog, f"<< /Type /Catalog /Pages {tree} 0 R >>".encode())
+    w.put(tree, f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>".encode())
+    return w.finish(catalog)
+
+
 def lines(*rows: str, top: float = 780, step: float = 20) -> list[Run]:
     """One run per row, top to bottom at the left margin."""
     return [(72, top - step * i, row) for i, row in enumerate(rows)]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdfmake import PdfWriter, lines, make_pdf
+from pdfmake import PdfWriter, image_behind, lines, make_pdf
 
 from gaudit.document import read_document
 from gaudit.engine import run_rules
@@ -191,6 +191,16 @@ def test_a_scan_with_stamped_page_numbers_is_scanned() -> None:
 def test_an_image_inside_a_form_counts() -> None:
     result = read_pdf(make_pdf([[]], form_images=[0]))
     assert (result.verdict, result.image_only_pages) == ("scanned", 1)
+
+
+@pytest.mark.parametrize(("paths", "forms", "seen"), [
+    (1999, 0, True), (2000, 0, False),  # the image must be among the page's first 2000 objects
+    (0, 2, True), (0, 3, False),  # and at most two forms deep (a form in a form on the page)
+    (1998, 1, True), (1999, 1, False),  # a form counts as an object, and so do the ones inside
+])
+def test_where_an_image_is_still_looked_for(paths: int, forms: int, seen: bool) -> None:
+    result = read_pdf(image_behind(paths, forms))
+    assert (result.verdict, result.image_only_pages) == (("scanned", 1) if seen else ("text", 0))
 
 
 def test_one_scanned_page_in_a_text_report_is_counted_not_fatal() -> None:
