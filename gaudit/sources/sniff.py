@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 from gaudit.model import InputFormat
 
@@ -15,6 +14,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _zip_format(data: bytes) -> InputFormat | None:
+    import zipfile  # only for bytes that open as a ZIP: a text-only run never loads it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
