@@ -96,7 +96,46 @@ def test_a_heading_numbered_with_a_space_keeps_it() -> None:
 def test_numbers_in_separate_cells_stay_separate() -> None:
     row = [(72, 700, "行政复议"), (200, 700, "3"), (260, 700, "0"), (320, 700, "5"), (380, 700, "2024")]
     result = read_pdf(make_pdf([[*row, *lines("规章 3 0 12", "2024 年 1 月", top=600)]]))
-    assert page_lines(result, 0) == ["行政复议 3 0 5 2024", "规章 3 0 12", "2024 年 1 月"]
+    assert [" ".join(line.split()) for line in page_lines(result, 0)] == [
+        "行政复议 3 0 5 2024", "规章 3 0 12", "2024 年 1 月"]
+
+
+def _cell_row(y: float, label: str, cells: list[str]) -> list[tuple[float, float, str]]:
+    """A table row: the label at the left margin, each cell in its column ("" left empty)."""
+    return [(72, y, label), *((200 + 60 * c, y, cell) for c, cell in enumerate(cells) if cell)]
+
+
+def _table_page(*rows: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """A line of prose above the rows: a page of sparse cells alone is read as vertical text."""
+    prose = lines("二、主动公开政府信息情况，本年度制发规章和行政规范性文件的情况如下表所示。")
+    return [*prose, *(run for row in rows for run in row)]
+
+
+def test_rows_of_cells_are_laid_out_by_where_each_cell_stands() -> None:
+    page = _table_page(_cell_row(700, "规章", ["3", "0", "5"]), _cell_row(680, "行政规范性文件", ["3", "", "5"]),
+                       _cell_row(660, "合计", ["", "12", "0"]))
+    rows = page_lines(read_pdf(make_pdf([page])), 0)[1:]
+    # Read with the spaces collapsed, each row is what PDFium's text says ...
+    assert [" ".join(line.split()) for line in rows] == ["规章 3 0 5", "行政规范性文件 3 5", "合计 12 0"]
+    # ... and each cell stands in its column's place on the line, the empty one left as spaces.
+    full, short, last = rows
+    assert short.index("5") == full.index("5") and short.index("3") == full.index("3")
+    assert last.index("12") in (full.index("0"), full.index("0") - 1)
+    assert full.index("规章") == short.index("行政规范性文件") > 0
+
+
+def test_prose_and_single_spaced_rows_are_left_as_they_were() -> None:
+    # Numbers in a sentence, and cells one space apart: nothing to place, the line unchanged.
+    result = read_pdf(make_pdf([[(72, 700, "本年度共收到申请 12 件，办结 10 件。"), (72, 680, "规章 3 0 12"),
+                                 (72, 660, "2024 年 1 月 20 日")]]))
+    assert page_lines(result, 0) == ["本年度共收到申请 12 件，办结 10 件。", "规章 3 0 12", "2024 年 1 月 20 日"]
+
+
+def test_letter_spaced_label_of_a_row_of_cells_is_closed() -> None:
+    page = _table_page(_cell_row(700, "规 章", ["3", "0", "5"]), _cell_row(680, "行政规范性文件", ["3", "", "5"]))
+    full, short = page_lines(read_pdf(make_pdf([page])), 0)[1:]
+    assert full.split() == ["规章", "3", "0", "5"]
+    assert short.index("5") == full.index("5")
 
 
 @pytest.mark.parametrize("row", ["规章 ３ ０ １", "规章 ／ ／ ／", "规章 － － －", "规章 〇 〇 〇"])

@@ -470,6 +470,56 @@ def test_space_aligned_row_missing_a_middle_cell_keeps_its_columns() -> None:
     assert reviews["litigation_direct"]["total"] == 1
 
 
+def _pdf_report(apps: dict[str, list[str]]) -> bytes:
+    """``_report`` drawn as a PDF whose tables put each cell at its column's place on the page,
+    as published PDFs do; ``apps``: the cells of applications rows (by label) that differ from
+    1 0 0 0 0 0 1, "" for a cell left empty.  Labels longer than 16 wrap onto a second line."""
+    from pdfmake import make_pdf
+
+    def row(label: str, cells: list[str], x0: float = 250, step: float = 40) -> list[list[tuple[float, str]]]:
+        first = [(60.0, label[:16])] if label else []
+        drawn = [[*first, *((x0 + step * c, cell) for c, cell in enumerate(cells) if cell)]]
+        return drawn + ([[(60.0, label[16:])]] if len(label) > 16 else [])
+
+    lines: list[list[tuple[float, str]]] = [[(60, text)] for text in (
+        "长宁县民政局2022年政府信息公开工作年度报告", "一、总体情况", "略。", "二、主动公开政府信息情况")]
+    lines += row("信息内容", ["本年制发件数", "本年废止件数", "现行有效件数"], 150, 120)
+    lines += row("规章", ["0", "0", "0"], 150, 120) + row("行政规范性文件", ["1", "0", "4"], 150, 120)
+    lines.append([(60, "三、收到和处理政府信息公开申请情况")])
+    for label in _APPS_ROWS:
+        lines += row(label, apps.get(label, ["1", "0", "0", "0", "0", "0", "1"]))
+    lines += [[(60, "四、政府信息公开行政复议、行政诉讼情况")], [(60, "行政复议 行政诉讼")],
+              [(60, "结果维持 结果纠正 其他结果 尚未审结 总计")]]
+    lines += row("", ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"], 60, 34)
+    lines += [[(60, "五、存在的主要问题及改进情况")], [(60, "略。")], [(60, "六、其他需要报告的事项")],
+              [(60, "本年度未收取信息处理费。")]]
+    per_page = 40
+    pages = [[(x, 800 - 18 * (i % per_page), text) for i, line in enumerate(lines) if i // per_page == p
+              for x, text in line] for p in range((len(lines) + per_page - 1) // per_page)]
+    return make_pdf(pages)
+
+
+def test_pdf_row_missing_a_middle_cell_keeps_its_columns() -> None:
+    pytest.importorskip("pypdfium2")
+    # (二)部分公开 leaves 商业企业 empty, 8.属于行政查询事项 its total: PDF text reads "1 0 0 0 0 1",
+    # and the cells' places on the page put the gap where it is.
+    partly, query = _APPS_ROWS[3], _APPS_ROWS[11]
+    got = extract(_pdf_report({partly: ["1", "", "0", "0", "0", "0", "1"],
+                               query: ["1", "0", "0", "0", "0", "0", ""]}), "report.pdf")
+    apps = got["tables"]["applications"]
+    assert apps["partly_disclosed"] == {"natural_person": 1, "commercial": None, "research": 0, "nonprofit": 0,
+                                        "legal_services": 0, "other_org": 0, "total": 1}
+    assert apps["withheld_query_matter"]["total"] is None
+    assert apps["withheld_query_matter"]["other_org"] == 0
+    # Every other row, complete, reads as it always did.
+    whole = {"natural_person": 1, "commercial": 0, "research": 0, "nonprofit": 0, "legal_services": 0,
+             "other_org": 0, "total": 1}
+    assert all(cells == whole for key, cells in apps.items() if key not in ("partly_disclosed",
+                                                                            "withheld_query_matter")), apps
+    assert got["tables"]["active"]["normative_documents"] == {"issued": 1, "repealed": 0, "in_force": 4}
+    assert got["tables"]["reviews"]["litigation_direct"]["total"] == 1
+
+
 def test_pipe_row_opening_with_a_pipe_in_a_table_without_borders_opens_with_an_empty_cell() -> None:
     five = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
     reviews = ("行政复议 ||||| 行政诉讼 |||||||||\n"

@@ -17,12 +17,13 @@ import codecs
 import ctypes
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Literal
 
 from gaudit.sources.base import SourceError
+from gaudit.sources.pdf_cells import Edges, spread_rows
 
 __all__ = ["PdfError", "RawPage", "extract_pages"]
 
@@ -43,10 +44,13 @@ class PdfError(SourceError):
 
 @dataclass(frozen=True)
 class RawPage:
-    """A page's text as PDFium gives it; ``has_image``: almost no text, and an image object."""
+    """A page's text as PDFium gives it, its rows of cells laid out by position;
+    ``has_image``: almost no text, and an image object."""
 
     text: str
     has_image: bool
+    rows: frozenset[int] = frozenset()
+    """Lines (0-based, by ``str.splitlines``) laid out by position: their indent counts."""
 
 
 # PDFium reports these while opening a document (FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY).
@@ -139,9 +143,10 @@ def _read_page(pdfium: Any, doc: Any, index: int) -> RawPage:
     if not page:
         raise _page_error(index)
     try:
-        text = _page_text(raw, page, index)
-        has_image = len(text.strip()) <= _SCAN_TEXT_LIMIT and _has_image(raw, page, index)
-        return RawPage(text, has_image)
+        plain, text, rows = _page_text(raw, page, index)
+        # Measured on PDFium's own text: the spaces that lay out rows of cells are not text.
+        has_image = len(plain.strip()) <= _SCAN_TEXT_LIMIT and _has_image(raw, page, index)
+        return RawPage(text, has_image, rows)
     finally:
         raw.FPDF_ClosePage(page)
 
@@ -151,18 +156,43 @@ def _page_error(index: int) -> PdfError:
                     f"Page {index + 1} of the PDF cannot be read: the file is probably damaged")
 
 
-def _page_text(raw: Any, page: Any, index: int) -> str:
+def _page_text(raw: Any, page: Any, index: int) -> tuple[str, str, frozenset[int]]:
+    """The page's text as PDFium gives it, and laid out (see :class:`RawPage`)."""
     textpage = raw.FPDFText_LoadPage(page)
     if not textpage:
         raise _page_error(index)
     try:
-        return _text_range(raw, textpage, index)
+        text, first, chars = _text_range(raw, textpage, index)
+        if len(text) != chars:
+            # A char without its place in the text (or one text character made of two, a
+            # character beyond the BMP): offsets are not char indices, and rows stay as read.
+            return text, text, frozenset()
+        return text, *spread_rows(text, _edges(raw, textpage, first))
     finally:
         raw.FPDFText_ClosePage(textpage)
 
 
-def _text_range(raw: Any, textpage: Any, index: int) -> str:
-    """All the text of a text page, exactly as pypdfium2's ``get_text_range()`` returns it.
+def _edges(raw: Any, textpage: Any, first: int) -> Edges:
+    """Left and right edges of the characters at offsets of the text (offset ``k`` is char
+    ``first + k``): their loose boxes, which span each glyph's advance, at one call each."""
+    rect = raw.FS_RECTF()
+    ref = ctypes.byref(rect)
+    get_box = raw.FPDFText_GetLooseCharBox
+
+    def edges(offsets: Sequence[int]) -> list[tuple[float, float]] | None:
+        out = []
+        for offset in offsets:
+            if not get_box(textpage, first + offset, ref):
+                return None
+            out.append((rect.left, rect.right))
+        return out
+
+    return edges
+
+
+def _text_range(raw: Any, textpage: Any, index: int) -> tuple[str, int, int]:
+    """All the text of a text page, exactly as pypdfium2's ``get_text_range()`` returns it,
+    the index of its first char and how many chars it spans.
 
     Characters that have no place in the text (no text index) at either end of the page
     are left out of the range asked for: PDFium would otherwise read past the range
@@ -188,8 +218,8 @@ def _text_range(raw: Any, textpage: Any, index: int) -> str:
         written: int = raw.FPDFText_GetText(textpage, first, last - first + 1, buffer)
         if written > size:  # cannot happen: PDFium sizes the text by the same indices
             raise _page_error(index)
-        return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore")
-    return ""
+        return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore"), first, last - first + 1
+    return "", 0, 0
 
 
 def _has_image(raw: Any, page: Any, index: int) -> bool:
