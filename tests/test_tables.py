@@ -470,10 +470,15 @@ def test_space_aligned_row_missing_a_middle_cell_keeps_its_columns() -> None:
     assert reviews["litigation_direct"]["total"] == 1
 
 
-def _pdf_report(apps: dict[str, list[str]]) -> bytes:
+_REVIEWS_ROW = ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]
+
+
+def _pdf_report(apps: dict[str, list[str]], reviews: list[str] = _REVIEWS_ROW) -> bytes:
     """``_report`` drawn as a PDF whose tables put each cell at its column's place on the page,
     as published PDFs do; ``apps``: the cells of applications rows (by label) that differ from
-    1 0 0 0 0 0 1, "" for a cell left empty.  Labels longer than 16 wrap onto a second line."""
+    1 0 0 0 0 0 1, "" for a cell left empty.  Labels longer than 16 wrap onto a second line.
+    The reviews header has its five words under each group only once, as a wrapped header
+    reads: no line of fifteen words to place the values by."""
     from pdfmake import make_pdf
 
     def row(label: str, cells: list[str], x0: float = 250, step: float = 40) -> list[list[tuple[float, str]]]:
@@ -490,9 +495,11 @@ def _pdf_report(apps: dict[str, list[str]]) -> bytes:
         lines += row(label, apps.get(label, ["1", "0", "0", "0", "0", "0", "1"]))
     lines += [[(60, "四、政府信息公开行政复议、行政诉讼情况")], [(60, "行政复议 行政诉讼")],
               [(60, "结果维持 结果纠正 其他结果 尚未审结 总计")]]
-    lines += row("", ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"], 60, 34)
-    lines += [[(60, "五、存在的主要问题及改进情况")], [(60, "略。")], [(60, "六、其他需要报告的事项")],
-              [(60, "本年度未收取信息处理费。")]]
+    lines += row("", reviews, 60, 34)
+    # A line of prose across the page: PDFium reads a page of sparse cells alone as vertical text.
+    lines += [[(60, text)] for text in (
+        "五、存在的主要问题及改进情况", "公开内容还不够全面，更新还不够及时，下一步将加强培训和督促检查，提高质量。",
+        "六、其他需要报告的事项", "本年度未收取信息处理费。")]
     per_page = 40
     pages = [[(x, 800 - 18 * (i % per_page), text) for i, line in enumerate(lines) if i // per_page == p
               for x, text in line] for p in range((len(lines) + per_page - 1) // per_page)]
@@ -518,6 +525,37 @@ def test_pdf_row_missing_a_middle_cell_keeps_its_columns() -> None:
                                                                             "withheld_query_matter")), apps
     assert got["tables"]["active"]["normative_documents"] == {"issued": 1, "repealed": 0, "in_force": 4}
     assert got["tables"]["reviews"]["litigation_direct"]["total"] == 1
+
+
+@pytest.mark.parametrize(("blank", "placed"), [(2, True), (13, True), (0, False), (14, False)])
+def test_pdf_reviews_row_missing_a_cell_is_placed_by_its_own_even_columns(blank: int, placed: bool) -> None:
+    pytest.importorskip("pypdfium2")
+    cells = ["1", "2", "3", "4", "10", "0", "1", "0", "0", "1", "2", "0", "0", "0", "2"]
+    cells[blank] = ""
+    read = extract(_pdf_report({}, cells), "report.pdf")
+    groups = ("review", "litigation_direct", "litigation_after_review")
+    got = [read["tables"]["reviews"][group][col] for group in groups
+           for col in ("upheld", "corrected", "other", "pending", "total")]
+    if placed:
+        assert got == [None if c == blank else int(cell) for c, cell in enumerate(cells)]
+        assert "ambiguous" not in read
+    else:  # an empty first or last cell leaves no gap: which one is empty cannot be told
+        assert read["ambiguous"] == {"reviews": list(groups)}
+
+
+def test_space_aligned_reviews_row_without_a_header_line_is_placed_by_its_even_columns() -> None:
+    # The header stacked one character per line gives no column words; the row's own columns
+    # (one every 6 characters) show the gap of 复议后起诉's 结果维持.
+    header = "\n".join("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计")
+    cells = ["1", "0", "0", "0", "1", "0", "0", "2", "0", "2", "", "1", "0", "0", "1"]
+    got = extract(_report(_ACTIVE, _apps(), header + "\n" + "".join(c.rjust(6) for c in cells)))
+    assert got["tables"]["reviews"]["litigation_after_review"] == {"upheld": None, "corrected": 1, "other": 0,
+                                                                   "pending": 0, "total": 1}
+    assert "ambiguous" not in got
+    # Unevenly spaced, the row tells nothing: its values are not trusted, as before.
+    uneven = "".join(c.rjust(4 if k % 2 else 9) for k, c in enumerate(cells))
+    assert extract(_report(_ACTIVE, _apps(), header + "\n" + uneven))["ambiguous"] == {
+        "reviews": ["review", "litigation_direct", "litigation_after_review"]}
 
 
 def test_pipe_row_opening_with_a_pipe_in_a_table_without_borders_opens_with_an_empty_cell() -> None:

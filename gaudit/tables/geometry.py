@@ -7,6 +7,10 @@ column stands, each value goes to the nearest column, in order, and the empty on
 blank.  The layout may have been aligned by characters or by display width (a CJK
 character taking two cells); both are tried and the closer fit wins.  When no fit is
 clear (a value halfway between two columns), the row is left as it was.
+
+A row with no reference at all (the reviews table of a PDF, whose header words wrap over
+several lines) can still show its own columns when they are evenly spaced, as the
+template draws that table: :func:`place_on_grid`.
 """
 
 from __future__ import annotations
@@ -14,16 +18,19 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from statistics import median
 
 from gaudit.model import PositionMap
 from gaudit.tables.tokens import Token
 
-__all__ = ["Locator", "place"]
+__all__ = ["Locator", "place", "place_on_grid"]
 
 #: A value may stand at most this share of the gap between two columns off its column.
 _TOLERANCE = 0.45
+#: On an even grid, a gap between two values may be at most this share of the columns'
+#: pitch off a whole number of columns.
+_GRID_TOLERANCE = 0.3
 
 
 def _width(text: str) -> int:
@@ -92,8 +99,40 @@ def place(values: Sequence[Token], references: Sequence[Sequence[Token]], ncols:
             best = (cost, chosen)
     if best is None:
         return None
+    return _spread(values, best[1], ncols)
+
+
+def place_on_grid(values: Sequence[Token], ncols: int, where: Locator) -> list[Token] | None:
+    """``values`` (fewer than ``ncols``, on one line) spread over ``ncols`` evenly spaced
+    columns, by the row's own gaps: most are one column's pitch, and a gap of two pitches
+    holds an empty cell.  Only when the values span the whole row (the first in the first
+    column, the last in the last: an empty cell at either end shows no gap) and every gap
+    is a whole number of pitches; None otherwise."""
+    if len(values) < max(4, ncols // 2) or len(values) >= ncols:
+        return None  # too few gaps to tell a pitch
+    if any(t.piped for t in values) or len({where.line(v) for v in values}) != 1:
+        return None
+    fits: set[tuple[int, ...]] = set()
+    for metric in (0, 1):
+        spots = [where.centres(v)[metric] for v in values]
+        gaps = [b - a for a, b in pairwise(spots)]
+        pitch = median(gaps)
+        if min(gaps) <= 0:
+            continue
+        steps = [round(gap / pitch) for gap in gaps]
+        if min(steps) < 1 or sum(steps) != ncols - 1 or any(abs(gap / pitch - step) > _GRID_TOLERANCE
+                                          for gap, step in zip(gaps, steps, strict=True)):
+            continue
+        fits.add(tuple(accumulate(steps, initial=0)))
+    if len(fits) != 1:
+        return None  # no even grid, or the two metrics disagree
+    return _spread(values, list(fits.pop()), ncols)
+
+
+def _spread(values: Sequence[Token], chosen: list[int], ncols: int) -> list[Token]:
+    """The row's cells: value i in column ``chosen[i]``, blanks in the others."""
     placed: list[Token] = []
-    by_column = dict(zip(best[1], values, strict=True))
+    by_column = dict(zip(chosen, values, strict=True))
     for c in range(ncols):
         token = by_column.get(c)
         placed.append(token if token is not None else Token("", values[0].start, values[0].line, "blank"))

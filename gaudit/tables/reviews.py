@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, PositionMap, Row, Table, TemplateName
-from gaudit.tables.geometry import Locator, place
+from gaudit.tables.geometry import Locator, place, place_on_grid
 from gaudit.tables.labels import fold_label
 from gaudit.tables.reader import _REVIEW_CELLS, _cells, _Ctx, _fill_gaps, _run_tokens, _trim, _unplaced
 from gaudit.tables.runs import Run, is_run, read_run
@@ -53,6 +53,17 @@ def _header_line_words(tokens: list[Token], first: int, count: int) -> list[Toke
         if len(lines[line]) == count:
             return lines[line]
     return None
+
+
+def _spread_short(vals: list[Token], tokens: list[Token], first: int, positions: PositionMap) -> list[Token] | None:
+    """The cells of a row short of cells where they belong, or None when nothing tells.
+
+    The header's fifteen column words on one line show where the cells belong; without them
+    (a PDF's header wraps over several lines), the row's own evenly spaced columns may."""
+    header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
+    if header_words:
+        return place(vals, [header_words], _REVIEW_CELLS, Locator(positions))
+    return place_on_grid(vals, _REVIEW_CELLS, Locator(positions))
 
 
 def _with_span_fillers(vals: list[Token], tokens: list[Token], after: int) -> list[Token]:
@@ -138,9 +149,7 @@ def read_reviews(
         else:
             open_run = run
     elif _unplaced(vals, _REVIEW_CELLS):
-        # The header's fifteen column words, on one line, show where the cells belong.
-        header_words = _header_line_words(tokens, first, _REVIEW_CELLS)
-        spread = place(vals, [header_words] if header_words else [], _REVIEW_CELLS, Locator(positions))
+        spread = _spread_short(vals, tokens, first, positions)
         if spread is None:
             ambiguous = tuple(r.key for r in spec.rows)
         else:
