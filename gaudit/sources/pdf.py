@@ -34,8 +34,9 @@ Design choices (measurements in ``../shared/spec/dependencies.md``):
   places the values of a short row against the table's complete rows.  Reading is
   unchanged (normalisation collapses the spaces); only findings' columns on such lines
   move.  Measured on the PDF accuracy benchmark: 4 of its 39 wrong cells right, no other
-  change; about 0.5 ms of CPU per 10-page report (PDFium's loose char box of the first
-  and last character of each token of about 30 lines).
+  change (and 8 more with ``gaudit.tables.geometry.place_on_grid``); under 1 ms of CPU
+  per 10-page report (PDFium's loose char box of the first character of each token of
+  about 30 lines, ~9 calls a line).
 - **Vertical text is left as it is** (a row header drawn one character per
   line, ``三、/本/年/度…``): the reader already reads such pages (淮安 2024:
   every checked cell), and joining one-character lines could glue a lone

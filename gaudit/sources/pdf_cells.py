@@ -10,11 +10,12 @@ so rows of one table line up, and normalisation, which collapses runs of spaces,
 row exactly as before.
 
 Only lines that look like rows of cells are looked at (at least two number tokens, or a
-line of short header words, decided from the text alone), and only the first and last
-character of each of their tokens is measured: a page's other characters cost nothing.
+line of short header words, decided from the text alone), and only the first character of
+each of their tokens is measured, and the last of tokens up to the first wide gap: a
+page's other characters cost nothing.
 A line whose tokens all stand close together (prose that happens to hold two numbers) is
 left as it was.  The page's own PDFium calls stay in ``gaudit.sources.pdfium_pages``,
-which passes in a function giving a character's left and right edges.
+which passes in a function giving characters' left and right edges.
 """
 
 from __future__ import annotations
@@ -77,19 +78,28 @@ def _spread(body: str, at: int, edges: Edges) -> str | None:
     words = _words(body)
     if len(words) < 2:
         return None
-    boxes = edges([at + k for start, end, _ in words for k in (start, end - 1)])
-    if boxes is None:
-        return None
-    # Word i's left edge is boxes[2i][0], its right edge boxes[2i + 1][1].
-    if not any(boxes[i + 1][0] - boxes[i][1] >= _CELL_GAP for i in range(1, len(boxes) - 1, 2)):
+    lefts = edges([at + start for start, _, _ in words])
+    if lefts is None or not _apart(words, lefts, at, edges):
         return None  # tokens close together: prose, or a row already read right
     parts: list[str] = []
     column = 0  # the column after the last character, once letter-spacing is closed
-    for (_, _, word), (left, _) in zip(words, boxes[::2], strict=True):
+    for (_, _, word), (left, _) in zip(words, lefts, strict=True):
         pad = max(1 if parts else 0, round(left / UNIT) - column)
         parts.append(" " * pad + word)
         column += pad + len(word) - word.count(" ")
     return "".join(parts)
+
+
+def _apart(words: list[tuple[int, int, str]], lefts: Sequence[tuple[float, float]], at: int, edges: Edges) -> bool:
+    """Whether two neighbouring words stand at least ``_CELL_GAP`` apart.  The right edges are
+    looked up one by one: in a row of cells the first gap (label to value) is most often wide."""
+    for (_, end, _), (left, _) in zip(words, lefts[1:], strict=False):
+        last = edges([at + end - 1])
+        if last is None:
+            return False
+        if left - last[0][1] >= _CELL_GAP:
+            return True
+    return False
 
 
 def _words(body: str) -> list[tuple[int, int, str]]:
