@@ -7,6 +7,7 @@ where the preface ends.  Entry point: :func:`report_facts`.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from gaudit.model import NormalizedText, OrganKind, OrganLevel, Position, PositionMap, ReportFacts, Section
 from gaudit.organ_text import as_written, organ_as_subject, organ_in_page_header
@@ -14,7 +15,7 @@ from gaudit.textlines import CN_DIGITS as _CN_DIGITS
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
-from gaudit.textlines import lines as _lines
+from gaudit.textlines import iter_lines as _iter_lines
 from gaudit.textlines import original_span as _original_span
 
 __all__ = ["organ_kind", "organ_level", "report_facts"]
@@ -156,12 +157,17 @@ def _cn_year(m: re.Match[str]) -> int:
 def _title_lines(norm: NormalizedText, limit: int) -> tuple[int, int, int] | None:
     """(start, end, lines joined) of the title in normalised offsets, before ``limit``."""
     text = norm.text
-    lines = [(a, b) for a, b, _ in _lines(text[:limit]) if a < b]
+    # The lines a title may take (its first line among the first five, then continuations):
+    # only those are cut out, not every line of a text that has no section to stop at.
+    lines = list(islice(((a, b) for a, b, _ in _iter_lines(text, limit) if a < b),
+                        _TITLE_SEARCH_LINES + _MAX_TITLE_LINES - 1))
     for k, (a, b) in enumerate(lines[:_TITLE_SEARCH_LINES]):
-        line = text[a:b]
-        if _PROSE_START_RE.match(line):
+        if _PROSE_START_RE.match(text, a, b):
             break  # the preface has begun: a title stands above it
-        if len(line) > _MAX_TITLE_LINE or _SENTENCE_RE.search(line) or "|" in line or "\t" in line:
+        if b - a > _MAX_TITLE_LINE:
+            continue
+        line = text[a:b]
+        if _SENTENCE_RE.search(line) or "|" in line or "\t" in line:
             continue
         if not _TITLE_WORDS_RE.search(line) or _BREADCRUMB_RE.search(line):
             continue
@@ -244,7 +250,7 @@ def report_facts(positions: PositionMap, norm: NormalizedText, sections: tuple[S
         if joined == 1:
             title = _original_span(positions, a, end)
         else:
-            parts = [_original_span(positions, la, lb) for la, lb, _ in _lines(text[:end]) if la < lb and la >= a]
+            parts = [_original_span(positions, la, lb) for la, lb, _ in _iter_lines(text, end) if la < lb and la >= a]
             title = "".join(parts)
         # A saved page's field name before its title: "标题: XX局2024年度…年度报告".
         title_norm = _TITLE_FIELD_RE.sub("", title_norm)
@@ -279,8 +285,8 @@ def report_facts(positions: PositionMap, norm: NormalizedText, sections: tuple[S
         # A page header the normaliser dropped as furniture ("Page 8 - XX局2022年政府信息公开
         # 工作年度报告"), or the cut-off date of the counts ("截止2023年12月31日").
         source = positions.source
-        head = source.text[:positions.offset(limit) if limit < len(text) else _PREFACE_CHARS]
-        hm = _PREFACE_REPORT_RE.search(_SPACES_RE.sub("", head[:_PREFACE_CHARS]))
+        head = source.text[:min(positions.offset(limit), _PREFACE_CHARS) if limit < len(text) else _PREFACE_CHARS]
+        hm = _PREFACE_REPORT_RE.search(_SPACES_RE.sub("", head))
         cm = hm or _CUTOFF_RE.search(text)
         year = int(cm.group(1)) if cm else None
     if year is None:
@@ -338,10 +344,13 @@ def report_facts(positions: PositionMap, norm: NormalizedText, sections: tuple[S
 def _organ_above(text: str, title_start: int) -> str | None:
     """The organ's name on a line of its own just above a title that lacks it
     (``高桥区农业农村局`` / ``2023年政府信息公开工作年度报告``)."""
-    lines = [(a, b) for a, b, _ in _lines(text[:title_start]) if a < b]
-    if not lines:
+    last = None
+    for a, b, _ in _iter_lines(text, title_start):
+        if a < b:
+            last = a, b
+    if last is None:
         return None
-    a, b = lines[-1]
+    a, b = last
     name = _SPACES_RE.sub("", text[a:b])
     if len(name) <= _MAX_ORGAN_LINE and not _SENTENCE_RE.search(name) and organ_kind(name) is not None:
         return name

@@ -1,16 +1,20 @@
-"""The words of the six section headings: patterns for strong and weak matches, and the
-known heading a line starts with (used by :mod:`gaudit.sections`)."""
+"""The words of the six section headings: patterns for strong and weak matches, the
+known heading a line starts with, and the lines of a text cut before headings that stand
+inside them (used by :mod:`gaudit.sections`)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
+from gaudit.textlines import cn_number, iter_lines
 
-__all__ = ["MAX_HEADING", "MAX_INLINE_SCAN", "MAX_WEAK", "WEAK_ORDER", "Patterns", "patterns", "strong_prefix"]
+__all__ = ["MAX_HEADING", "MAX_INLINE_SCAN", "MAX_WEAK", "WEAK_ORDER", "Patterns", "inline_cuts", "patterns",
+           "split_lines", "strong_prefix"]
 
 #: Characters of heading text (after the numeral), spaces removed.
 MAX_HEADING = 40
@@ -99,3 +103,65 @@ def strong_prefix(body: str, glued: bool = False) -> str:
         if glued or not _CJK_RE.match(head[m.end():m.end() + 1]):
             best = m.group()
     return best
+
+
+#: A numbered heading inside a line: 一、 … 六、 (found only where a known heading follows).
+_INLINE_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、. ])")
+#: What may stand right before a heading inside a line: the end of a sentence or clause, a cell
+#: (a digit), a bracket, a space.
+_BEFORE_INLINE = frozenset("。:;!?)]】 \t0123456789")
+#: Distinct sections found inside lines that show a text whose line breaks were lost: then a
+#: heading may also follow a word directly.
+_COLLAPSED_SECTIONS = 3
+
+
+#: A raw line long enough to hold a heading inside it (its stripped text is checked after).
+_LONG_LINE_RE = re.compile(f"^[^\\n]{{{MAX_INLINE_SCAN + 1},}}", re.M)
+
+
+def inline_cuts(text: str) -> tuple[dict[int, list[int]], set[int]]:
+    """Where lines are cut before the section headings that stand inside them (a web page saved
+    as one long line: ``…特编制此报告:一、总体情况2022年,…二、主动公开政府信息情况第二十条…``),
+    by the line's start; and, in a text whose line breaks were lost, where the cut lines start
+    (headings there may run straight into a table's words).
+
+    Only lines longer than a heading are searched, once each (linear); a regex finds them, so
+    that the lines of a line-heavy file are not listed to be searched."""
+    found: list[tuple[int, int, bool]] = []  # (line start, offset, clean start)
+    numbers: set[int] = set()
+    for line in _LONG_LINE_RE.finditer(text):
+        raw = line.group()
+        stripped = raw.strip()
+        if len(stripped) <= MAX_INLINE_SCAN:
+            continue
+        a = line.start() + len(raw) - len(raw.lstrip())
+        b = a + len(stripped)
+        for m in _INLINE_NUMERAL_RE.finditer(text, a + 1, b):
+            p = m.start()
+            words = strong_prefix(text[p + 2:p + 2 + MAX_INLINE_SCAN], True)
+            if not words:
+                continue
+            found.append((a, p, text[p - 1] in _BEFORE_INLINE))
+            numbers.add(cn_number(m.group()))
+    if not found:
+        return {}, set()
+    collapsed = len(numbers) >= _COLLAPSED_SECTIONS
+    cuts: dict[int, list[int]] = {}
+    for a, p, clean in found:
+        if clean or collapsed:
+            cuts.setdefault(a, []).append(p)
+    return cuts, ({p for points in cuts.values() for p in points} if collapsed else set())
+
+
+def split_lines(text: str, cuts: dict[int, list[int]]) -> Iterator[tuple[int, int, int]]:
+    """The lines of ``text`` (:func:`gaudit.textlines.iter_lines`), cut at ``cuts``."""
+    for a, b, c in iter_lines(text):
+        points = cuts.get(a) if cuts else None
+        if not points:
+            yield a, b, c
+            continue
+        begin = a
+        for p in points:
+            yield begin, begin + len(text[begin:p].rstrip()), p
+            begin = p
+        yield begin, b, c

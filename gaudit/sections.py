@@ -45,28 +45,27 @@ Title, year, organ and period live in :mod:`gaudit.facts`; :func:`report_facts`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gaudit.facts import organ_kind, organ_level, report_facts
 from gaudit.heading_words import MAX_HEADING as _MAX_HEADING
-from gaudit.heading_words import MAX_INLINE_SCAN as _MAX_INLINE_SCAN
 from gaudit.heading_words import MAX_WEAK as _MAX_WEAK
 from gaudit.heading_words import WEAK_ORDER as _WEAK_ORDER
 from gaudit.heading_words import Patterns as _Patterns
+from gaudit.heading_words import inline_cuts as _inline_cuts
 from gaudit.heading_words import patterns as _patterns
+from gaudit.heading_words import split_lines as _split_lines
 from gaudit.heading_words import strong_prefix as _strong_prefix
 from gaudit.model import Heading, NormalizedText, PositionMap, Section
 from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
 from gaudit.textlines import cn_number
-from gaudit.textlines import lines as _lines
 from gaudit.textlines import original_span as _original_span
 
 __all__ = ["find_sections", "organ_kind", "organ_level", "report_facts"]
 
 # A line: leading whitespace/markup, then the numeral and its separator.
-_LINE_RE = re.compile(r"[^\n]*")
 _MARKUP = " \t*#【[>"
 _TRAILER_RE = re.compile(r"(?:\((?:详情|详细情况|具体情况)?(?:请)?(?:见|详见)正文\)|[:。])+$")
 _DETAIL_LINE_RE = re.compile(r"\(?(?:详情|详细情况|具体情况)?(?:请)?(?:见|详见)正文\)?")
@@ -151,16 +150,6 @@ def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = 
     return None
 
 
-#: A numbered heading inside a line: 一、 … 六、 (found only where a known heading follows).
-_INLINE_NUMERAL_RE = re.compile(r"[一二三四五六](?=[、. ])")
-#: What may stand right before a heading inside a line: the end of a sentence or clause, a cell
-#: (a digit), a bracket, a space.
-_BEFORE_INLINE = frozenset("。:;!?)]】 \t0123456789")
-#: Distinct sections found inside lines that show a text whose line breaks were lost: then a
-#: heading may also follow a word directly.
-_COLLAPSED_SECTIONS = 3
-
-
 def _short_inline_head(body: str, words: str, glued: bool) -> str:
     """A known heading at the start of a short numbered line whose text runs on after it, else ``""``."""
     cut = _SPACE_CUT_RE.search(body.strip())
@@ -189,49 +178,6 @@ def _words_end(text: str, start: int, end: int, words: str) -> int:
             left -= 1
         at += 1
     return at
-
-
-def _split_inline(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], set[int]]:
-    """Lines cut before the section headings that stand inside them (a web page saved as
-    one long line: ``…特编制此报告:一、总体情况2022年,…二、主动公开政府信息情况第二十条…``).
-
-    Only lines longer than a heading are searched, once each (linear).  Also returns where
-    the lines cut from a text whose line breaks were lost start (headings there may run
-    straight into a table's words)."""
-    found: list[tuple[int, int, bool]] = []  # (line index, offset, clean start)
-    numbers: set[int] = set()
-    for i, (a, b, _) in enumerate(spans):
-        if b - a <= _MAX_INLINE_SCAN:
-            continue
-        for m in _INLINE_NUMERAL_RE.finditer(text, a + 1, b):
-            p = m.start()
-            words = _strong_prefix(text[p + 2:p + 2 + _MAX_INLINE_SCAN], True)
-            if not words:
-                continue
-            found.append((i, p, text[p - 1] in _BEFORE_INLINE))
-            numbers.add(cn_number(m.group()))
-    if not found:
-        return spans, set()
-    collapsed = len(numbers) >= _COLLAPSED_SECTIONS
-    cuts: dict[int, list[int]] = {}
-    for i, p, clean in found:
-        if clean or collapsed:
-            cuts.setdefault(i, []).append(p)
-    if not cuts:
-        return spans, set()
-    out: list[tuple[int, int, int]] = []
-    for i, (a, b, c) in enumerate(spans):
-        points = cuts.get(i)
-        if not points:
-            out.append((a, b, c))
-            continue
-        begin = a
-        for p in points:
-            seg_end = begin + len(text[begin:p].rstrip())
-            out.append((begin, seg_end, p))
-            begin = p
-        out.append((begin, b, c))
-    return out, ({p for points in cuts.values() for p in points} if collapsed else set())
 
 
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
@@ -314,45 +260,96 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
     return chain
 
 
-# Complexity (ruff C901 > 15): one pass over the lines in stages (candidates, chain, stray
-# sections, headings) that share the parsed lines; split up they would pass half a dozen lists around.
+@dataclass
+class _Scan:
+    """What one pass over the lines keeps: the numbered lines (headings) and the lines matching
+    a section heading, never a record per line of the text."""
+
+    lines: dict[int, tuple[tuple[int, int, int], _Line]] = field(default_factory=dict)
+    """Line index -> (span, parsed line) of every kept line."""
+    matches: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    """Line index -> (section, strong?) of the lines that match a section's heading."""
+    follow: dict[int, tuple[bool, int, bool]] = field(default_factory=dict)
+    """Match's line index -> what its next non-blank line is: (a numbered or Arabic-numbered
+    match?, its Arabic section number or 0, a "(详情见正文)" pointer?)."""
+
+
+def _scan(text: str, pats: _Patterns) -> _Scan:
+    """The lines :func:`find_sections` needs, in one pass.
+
+    A match without a Chinese numeral that comes after ``_MAX_CANDIDATES`` surviving matches
+    (or after as many Arabic-numbered ones of its section) can never be a candidate: it is not
+    kept, so that a file of a million heading-like lines costs no more than its headings."""
+    cuts, glued = _inline_cuts(text)
+    found = _Scan()
+    sure = 0  # matches no later step removes (numbered with 一, or without any numeral)
+    arabic: dict[int, int] = {}  # Arabic-numbered matches kept, by section
+    waiting: int | None = None  # a match whose next non-blank line is still to come
+    for i, span in enumerate(_split_lines(text, cuts)):
+        a, b, c = span
+        if a >= b:
+            continue
+        line = _parse_line(text, a, b, c, a in glued)
+        hit = None
+        if line is not None and not (line.numeral is not None and _is_table_row(line, pats)):
+            hit = _match(line, pats)
+            if hit is not None and not ((hit[1] or not line.arabic) and (hit[1] or not line.inline)):
+                hit = None
+        if waiting is not None:
+            numbered = hit if line is not None and (line.numeral is not None or line.arabic) else None
+            detail = _DETAIL_LINE_RE.fullmatch(_SPACES_RE.sub("", text[a:b])) is not None
+            arabic_number = numbered[0] if numbered is not None and line is not None and line.arabic else 0
+            found.follow[waiting] = (numbered is not None, arabic_number, detail)
+            waiting = None
+        if line is None:
+            continue
+        if hit is not None and line.numeral is None:
+            if sure >= _MAX_CANDIDATES or (line.arabic and arabic.get(hit[0], 0) >= _MAX_CANDIDATES):
+                continue
+            if line.arabic:
+                arabic[hit[0]] = arabic.get(hit[0], 0) + 1
+            else:
+                sure += 1
+        elif hit is not None:
+            sure += 1
+        elif line.numeral is None:
+            continue
+        found.lines[i] = (span, line)
+        if hit is not None:
+            found.matches[i] = hit
+            waiting = i
+    return found
+
+
+# Complexity (ruff C901 > 15): stages (candidates, chain, stray sections, headings) that share
+# the scanned lines; split up they would pass half a dozen collections around.
 def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[Section, ...], tuple[Heading, ...]]:
     """The statutory sections found (file order, each number at most once) and every
     top-level numbered heading line (file order)."""
     pats = _patterns()
     text = norm.text
-    raw_lines, glued = _split_inline(text, _lines(text))
-    parsed: list[_Line | None] = [_parse_line(text, a, b, c, a in glued) for a, b, c in raw_lines]
+    scan = _scan(text, pats)
+    kept, matches = scan.lines, scan.matches
 
-    matches: dict[int, tuple[int, bool]] = {}
-    for i, line in enumerate(parsed):
-        if line is None or (line.numeral is not None and _is_table_row(line, pats)):
-            continue
-        hit = _match(line, pats)
-        if hit is not None and (hit[1] or not line.arabic) and (hit[1] or not line.inline):
-            matches[i] = hit
+    # A heading numbered with its own Chinese numeral (二、主动公开…) outranks a sub-item
+    # numbered 2. that names the same section: the sub-item is dropped.
+    numbered = {num for i, (num, _) in matches.items() if kept[i][1].numeral == num}
+    for i in [i for i, (num, _) in matches.items() if num in numbered and kept[i][1].arabic]:
+        del matches[i]
 
     def nonempty(i: int) -> bool:
         # Content follows when the next non-blank line is neither another numbered
         # heading candidate nor a "(详情见正文)" pointer.
-        line = parsed[i]
-        if line is not None and line.inline:
+        if kept[i][1].inline:
             return True
-        for j in range(i + 1, len(raw_lines)):
-            a, b, _ = raw_lines[j]
-            if a >= b:
-                continue
-            other = parsed[j]
-            if j in matches and other is not None and (other.numeral is not None or other.arabic):
-                return False
-            return not _DETAIL_LINE_RE.fullmatch(_SPACES_RE.sub("", text[a:b]))
-        return False
+        after = scan.follow.get(i)
+        if after is None:
+            return False
+        heading, arabic_number, detail = after
+        if heading and arabic_number not in numbered:
+            return False
+        return not detail
 
-    # A heading numbered with its own Chinese numeral (二、主动公开…) outranks a sub-item
-    # numbered 2. that names the same section: the sub-item is dropped.
-    numbered = {num for i, (num, _) in matches.items() if (line := parsed[i]) is not None and line.numeral == num}
-    for i in [i for i, (num, _) in matches.items() if num in numbered and (ln := parsed[i]) is not None and ln.arabic]:
-        del matches[i]
     # The chain search is quadratic: a pathological file with thousands of heading-like
     # lines keeps its first ones (real reports have a few dozen at most).
     cands = [_Candidate(i, num, strong, nonempty(i)) for i, (num, strong) in sorted(matches.items())[:_MAX_CANDIDATES]]
@@ -362,8 +359,7 @@ def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[S
     # one (a contents list comes first, the body's heading after it).
     astray: dict[int, _Candidate] = {}
     for c in cands:
-        line = parsed[c.line_index]
-        assert line is not None
+        line = kept[c.line_index][1]
         if c.number in have or not (c.strong or line.numeral == c.number):
             continue
         held = astray.get(c.number)
@@ -377,17 +373,16 @@ def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[S
     last_line = source.position(max(len(source.text) - 1, 0)).line
     sections: list[Section] = []
     for k, i in enumerate(order):
-        a, b, nxt = raw_lines[i]
+        (a, b, nxt), line = kept[i]
         pos = positions.at(a)
         if k + 1 < len(order):
-            next_start = raw_lines[order[k + 1]][0]
+            next_start = kept[order[k + 1]][0][0]
             end_line = max(pos.line, positions.at(next_start).line - 1)
             body_end = next_start
         else:
             end_line = max(pos.line, last_line)
             body_end = len(text)
-        line = parsed[i]
-        if line is not None and line.inline:
+        if line.inline:
             # The body starts right after the heading's words (its text runs on in the line).
             b = _words_end(text, a, b, line.text)
             nxt = b
@@ -395,15 +390,15 @@ def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[S
                                 min(nxt, body_end), body_end))
 
     headings: list[Heading] = []
-    for i, line in enumerate(parsed):
-        if line is None or line.numeral is None or _is_table_row(line, pats):
+    for i, ((a, b, _), line) in kept.items():
+        if line.numeral is None or _is_table_row(line, pats):
             continue
         if line.inline or line.comma:
             if i not in matches:
                 # A numbered sentence (一、加强组织领导。局党组…), or the wrapped tail of one
                 # (较为单\n一,图解、视频…): headings take 、 or . after their numeral, not a comma.
                 continue
-        elif _ends_sentence(text, raw_lines[i]):
+        elif _ends_sentence(text, (a, b, 0)):
             continue
         if i in chosen:
             section: int | None = chosen[i]
@@ -411,7 +406,6 @@ def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[S
             section = matches[i][0]  # a strong duplicate: a repeated or misplaced heading
         else:
             section = None
-        a, b, _ = raw_lines[i]
         if line.inline and i in matches:
             b = _words_end(text, a, b, line.text)
         headings.append(Heading(line.numeral, _original_span(positions, a, b),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gaudit.model import PositionMap
 
-__all__ = ["CN_DIGITS", "NUMBERED_RE", "SENTENCE_RE", "SPACES_RE", "cn_number", "lines", "original_span"]
+__all__ = ["CN_DIGITS", "NUMBERED_RE", "SENTENCE_RE", "SPACES_RE", "cn_number", "iter_lines", "original_span"]
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "〇": 0, "○": 0, "零": 0}
@@ -29,25 +30,26 @@ def cn_number(s: str) -> int:
     return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
 
 
-def lines(text: str) -> list[tuple[int, int, int]]:
-    """(first non-space, end of stripped content, start of next line) for each line."""
-    out: list[tuple[int, int, int]] = []
+def iter_lines(text: str, end: int | None = None) -> Iterator[tuple[int, int, int]]:
+    """(first non-space, end of stripped content, start of next line) for each line of
+    ``text[:end]``, one at a time: a stage that keeps only the lines it wants never holds a
+    tuple per line of a line-heavy file (some 150 bytes for a line of a few characters)."""
+    n = len(text) if end is None else end
+    find = text.find
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        seg = text[pos:end]
+    while True:
+        nl = find("\n", pos, n)
+        stop = n if nl == -1 else nl
+        seg = text[pos:stop]
         stripped = seg.strip()
         if stripped:
             lead = len(seg) - len(seg.lstrip())
-            out.append((pos + lead, pos + lead + len(stripped), end + 1 if nl != -1 else n))
+            yield pos + lead, pos + lead + len(stripped), stop + 1 if nl != -1 else n
         else:
-            out.append((pos, pos, end + 1 if nl != -1 else n))
+            yield pos, pos, stop + 1 if nl != -1 else n
         if nl == -1:
-            break
+            return
         pos = nl + 1
-    return out
 
 
 def original_span(positions: PositionMap, start: int, end: int) -> str:
