@@ -13,8 +13,8 @@ from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
 from gaudit.textlines import cn_number, iter_lines
 
-__all__ = ["MAX_HEADING", "MAX_INLINE_SCAN", "MAX_WEAK", "WEAK_ORDER", "Patterns", "inline_cuts", "patterns",
-           "split_lines", "strong_prefix"]
+__all__ = ["MAX_HEADING", "MAX_INLINE_SCAN", "MAX_WEAK", "WEAK_ORDER", "InlineHeading", "Patterns", "inline_cuts",
+           "inline_headings", "patterns", "split_lines", "strong_prefix"]
 
 #: Characters of heading text (after the numeral), spaces removed.
 MAX_HEADING = 40
@@ -115,41 +115,34 @@ _BEFORE_INLINE = frozenset("。:;!?)]】 \t0123456789")
 _COLLAPSED_SECTIONS = 3
 
 
-#: A raw line long enough to hold a heading inside it (its stripped text is checked after).
-_LONG_LINE_RE = re.compile(f"^[^\\n]{{{MAX_INLINE_SCAN + 1},}}", re.M)
+#: A heading inside a line: its offset, whether it starts clean (after a sentence, a cell,
+#: a bracket or a space), and its number.
+InlineHeading = tuple[int, bool, int]
 
 
-def inline_cuts(text: str) -> tuple[dict[int, list[int]], set[int]]:
-    """Where lines are cut before the section headings that stand inside them (a web page saved
-    as one long line: ``…特编制此报告:一、总体情况2022年,…二、主动公开政府信息情况第二十条…``),
-    by the line's start; and, in a text whose line breaks were lost, where the cut lines start
-    (headings there may run straight into a table's words).
+def inline_headings(text: str, a: int, b: int) -> list[InlineHeading]:
+    """The known section headings that stand inside the line ``text[a:b]`` (after its start):
+    a web page saved as one long line, ``…特编制此报告:一、总体情况2022年,…二、主动公开…``.
+    Only lines longer than ``MAX_INLINE_SCAN`` are worth asking (shorter ones are headings)."""
+    found: list[InlineHeading] = []
+    for m in _INLINE_NUMERAL_RE.finditer(text, a + 1, b):
+        p = m.start()
+        if strong_prefix(text[p + 2:p + 2 + MAX_INLINE_SCAN], True):
+            found.append((p, text[p - 1] in _BEFORE_INLINE, cn_number(m.group())))
+    return found
 
-    Only lines longer than a heading are searched, once each (linear); a regex finds them, so
-    that the lines of a line-heavy file are not listed to be searched."""
-    found: list[tuple[int, int, bool]] = []  # (line start, offset, clean start)
-    numbers: set[int] = set()
-    for line in _LONG_LINE_RE.finditer(text):
-        raw = line.group()
-        stripped = raw.strip()
-        if len(stripped) <= MAX_INLINE_SCAN:
-            continue
-        a = line.start() + len(raw) - len(raw.lstrip())
-        b = a + len(stripped)
-        for m in _INLINE_NUMERAL_RE.finditer(text, a + 1, b):
-            p = m.start()
-            words = strong_prefix(text[p + 2:p + 2 + MAX_INLINE_SCAN], True)
-            if not words:
-                continue
-            found.append((a, p, text[p - 1] in _BEFORE_INLINE))
-            numbers.add(cn_number(m.group()))
-    if not found:
-        return {}, set()
-    collapsed = len(numbers) >= _COLLAPSED_SECTIONS
+
+def inline_cuts(found: dict[int, list[InlineHeading]]) -> tuple[dict[int, list[int]], set[int]]:
+    """Where lines are cut before the headings inside them (``found``, by the line's start),
+    by the line's start; and, in a text whose line breaks were lost (headings of three sections
+    inside lines), where the cut lines start (headings there may run straight into a table's
+    words; a heading may also follow a word directly)."""
+    collapsed = len({number for points in found.values() for _, _, number in points}) >= _COLLAPSED_SECTIONS
     cuts: dict[int, list[int]] = {}
-    for a, p, clean in found:
-        if clean or collapsed:
-            cuts.setdefault(a, []).append(p)
+    for a, points in found.items():
+        kept = [p for p, clean, _ in points if clean or collapsed]
+        if kept:
+            cuts[a] = kept
     return cuts, ({p for points in cuts.values() for p in points} if collapsed else set())
 
 

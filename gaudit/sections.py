@@ -48,181 +48,35 @@ import re
 from dataclasses import dataclass, field
 
 from gaudit.facts import organ_kind, organ_level, report_facts
-from gaudit.heading_words import MAX_HEADING as _MAX_HEADING
-from gaudit.heading_words import MAX_WEAK as _MAX_WEAK
-from gaudit.heading_words import WEAK_ORDER as _WEAK_ORDER
+from gaudit.heading_lines import Line as _Line
+from gaudit.heading_lines import ends_sentence as _ends_sentence
+from gaudit.heading_lines import is_table_row as _is_table_row
+from gaudit.heading_lines import match_section as _match
+from gaudit.heading_lines import parse_line as _parse_line
+from gaudit.heading_lines import words_end as _words_end
+from gaudit.heading_words import MAX_INLINE_SCAN as _MAX_INLINE_SCAN
+from gaudit.heading_words import InlineHeading
 from gaudit.heading_words import Patterns as _Patterns
 from gaudit.heading_words import inline_cuts as _inline_cuts
+from gaudit.heading_words import inline_headings as _inline_headings
 from gaudit.heading_words import patterns as _patterns
 from gaudit.heading_words import split_lines as _split_lines
-from gaudit.heading_words import strong_prefix as _strong_prefix
 from gaudit.model import Heading, NormalizedText, PositionMap, Section
-from gaudit.textlines import NUMBERED_RE as _NUMBERED_RE
-from gaudit.textlines import SENTENCE_RE as _SENTENCE_RE
 from gaudit.textlines import SPACES_RE as _SPACES_RE
-from gaudit.textlines import cn_number
+from gaudit.textlines import iter_lines as _iter_lines
 from gaudit.textlines import original_span as _original_span
 
 __all__ = ["find_sections", "organ_kind", "organ_level", "report_facts"]
 
-# A line: leading whitespace/markup, then the numeral and its separator.
-_MARKUP = " \t*#【[>"
-_TRAILER_RE = re.compile(r"(?:\((?:详情|详细情况|具体情况)?(?:请)?(?:见|详见)正文\)|[:。])+$")
 _DETAIL_LINE_RE = re.compile(r"\(?(?:详情|详细情况|具体情况)?(?:请)?(?:见|详见)正文\)?")
 _MAX_CANDIDATES = 600
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    """Normalised offset of the first non-space character."""
-    end: int
-    """Normalised offset just after the last non-space character."""
-    next_start: int
-    """Normalised offset where the next line begins (``len(text)`` at the end)."""
-    numeral: int | None
-    """Chinese numeral value for a top-level numbered line."""
-    arabic: bool
-    text: str
-    """Heading words: numeral, markup, spaces and trailers removed."""
-    inline: bool = False
-    """The heading's section text goes on after it on the same line (``一、总体情况。2022年…``)."""
-    comma: bool = False
-    """The numeral is followed by a comma (``一,``), as in a sentence, not by 、 or ``.``."""
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Candidate:
     line_index: int
     number: int
     strong: bool
     nonempty: bool
-
-
-def _parse_line(text: str, start: int, end: int, next_start: int, glued: bool = False) -> _Line | None:
-    """The heading words of a line that could be a heading, else ``None``."""
-    if start >= end:
-        return None
-    raw = text[start:end]
-    if "|" in raw or (raw[-1].isdigit() and _TOC_ENTRY_RE.search(raw)):
-        return None
-    if not _CJK_RE.search(raw):
-        # No ideograph, so no heading words and no Chinese numeral: a cell or a row of them
-        # ("0", "12.5", "0 0 3"), a page number (what _match would turn away, found sooner).
-        return None
-    body = raw.lstrip(_MARKUP)
-    numeral: int | None = None
-    arabic = False
-    m = _NUMBERED_RE.match(body)
-    comma = False
-    if m:
-        if m.group(3):
-            arabic = True
-        else:
-            numeral = cn_number(m.group(1) or m.group(2))
-            comma = "," in m.group()
-        body = body[m.end():]
-    elif len(raw) > 3 * _MAX_HEADING:
-        return None  # a paragraph: only a numbered line may carry its heading inline
-    if "\t" in body.strip():
-        return None  # a tab-separated table row
-    if len(raw) <= 3 * _MAX_HEADING:
-        words = _TRAILER_RE.sub("", _SPACES_RE.sub("", body))
-        if words and len(words) <= _MAX_HEADING and not _INLINE_CUT_RE.search(words):
-            head = _short_inline_head(body, words, glued) if numeral is not None else ""
-            if head:
-                return _Line(start, end, next_start, numeral, arabic, head, True, comma)
-            return _Line(start, end, next_start, numeral, arabic, words, comma=comma)
-    if numeral is not None:
-        # A heading and its section's first sentence on one line: 一、总体情况。2022年…,
-        # 五、存在的主要问题及改进情况:主要问题… (only a known heading counts, see find_sections).
-        cut = _INLINE_CUT_RE.search(body)
-        if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
-            words = _SPACES_RE.sub("", body[:cut.start()])
-            if not _patterns().strong_any.fullmatch(words):
-                # 五、存在的主要问题及改进情况(一)存在的主要问题:…: the known heading, not up to the colon.
-                words = _strong_prefix(body, glued) or words
-            return _Line(start, end, next_start, numeral, arabic, words, True, comma)
-        # Nothing marks where the heading ends (一、总体情况2022年,…; a table right after it):
-        # a known heading's words at the start of the line.
-        words = _strong_prefix(body, glued)
-        if words:
-            return _Line(start, end, next_start, numeral, arabic, words, True, comma)
-    return None
-
-
-def _short_inline_head(body: str, words: str, glued: bool) -> str:
-    """A known heading at the start of a short numbered line whose text runs on after it, else ``""``."""
-    cut = _SPACE_CUT_RE.search(body.strip())
-    if cut is not None and 2 <= cut.start() <= _MAX_INLINE_HEADING:
-        # 六、其他需要报告的事项 黄岭街道未依据…: a known heading, a space, its text.
-        head = _SPACES_RE.sub("", body.strip()[:cut.start()])
-        if _patterns().strong_any.fullmatch(head):
-            return head
-    if _SENTENCE_RE.search(words) or "," in words or _DIGIT_RE.search(words):
-        # 六、其他需要报告的事项2024年,无收取…: a known heading running into its text.
-        head = _strong_prefix(body, glued)
-        if head and len(head) < len(words):
-            return head
-    return ""
-
-
-def _words_end(text: str, start: int, end: int, words: str) -> int:
-    """Offset just after the heading ``words`` in the line ``text[start:end]``: past the markup
-    and numeral, then past as many characters as the words have (spaces and markup skipped)."""
-    body = start + len(text[start:end]) - len(text[start:end].lstrip(_MARKUP))
-    m = _NUMBERED_RE.match(text, body, end)
-    at = m.end() if m else body
-    left = len(words)
-    while at < end and left > 0:
-        if not _SPACES_RE.match(text[at]):
-            left -= 1
-        at += 1
-    return at
-
-
-_CJK_RE = re.compile("[\u4e00-\u9fff]")
-_DIGIT_RE = re.compile(r"\d")
-#: A table-of-contents entry: leader dots and a page number (``一、总体情况……………1``).
-_TOC_ENTRY_RE = re.compile(r"(?:…|\.{3}|·{3}|-{3}|_{3})[ .…·\-_]*\d{1,3}$")
-#: Where a heading ends when its section's text follows on the same line.
-_INLINE_CUT_RE = re.compile(r"[。:;]| +")
-_MAX_INLINE_HEADING = 24
-#: A space between a heading and its text on the same line (short lines).
-_SPACE_CUT_RE = re.compile(r" +(?=\S)")
-
-#: The cells a table row carries after its label on the same line (PDF text: ``… 6 3 0 0 0 0 9``).
-_TRAILING_CELLS_RE = re.compile(r"[\d.,+\-/|]+$")
-
-
-def _is_table_row(line: _Line, pats: _Patterns) -> bool:
-    """A numbered row of the applications table (``一、本年新收…数量``), with or without its cells."""
-    return line.text in pats.table_rows or _TRAILING_CELLS_RE.sub("", line.text) in pats.table_rows
-
-
-def _ends_sentence(text: str, span: tuple[int, int, int]) -> bool:
-    """A line that ends a sentence or a clause (``…原创信息较少。``, ``…发布不够及时,``) is
-    prose, e.g. the wrapped tail of a paragraph that happens to begin with 一, not a heading."""
-    a, b, _ = span
-    return b > a and text[b - 1] in "。;!?,"
-
-
-def _match(line: _Line, pats: _Patterns) -> tuple[int, bool] | None:
-    """(section, strong?) for a heading line, or ``None``."""
-    words = line.text
-    if not _CJK_RE.search(words):
-        return None  # a cell of a table written one per line ("0", "12.5"), a page number
-    if pats.strong_any.fullmatch(words):
-        for number, pat in pats.strong.items():
-            if pat.fullmatch(words):
-                return number, True
-    if line.numeral is None or len(words) > _MAX_WEAK or _SENTENCE_RE.search(words) or "," in words:
-        return None
-    if pats.obsolete.search(words):
-        return None
-    for number in _WEAK_ORDER:
-        if pats.weak[number].search(words):
-            return number, False
-    return None
 
 
 #: What a candidate heading adds to a chain: an empty one (a contents list, headings repeated
@@ -263,8 +117,16 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
 @dataclass
 class _Scan:
     """What one pass over the lines keeps: the numbered lines (headings) and the lines matching
-    a section heading, never a record per line of the text."""
+    a section heading, never a record per line of the text.
 
+    A match without a Chinese numeral that comes after ``_MAX_CANDIDATES`` surviving matches
+    (or after as many Arabic-numbered ones of its section) can never be a candidate: it is not
+    kept; after ``_MAX_CANDIDATES`` sure ones no line is, and a numbered line becomes its heading
+    at once.  A file of a million heading-like lines costs no more than its headings."""
+
+    positions: PositionMap
+    text: str
+    pats: _Patterns
     lines: dict[int, tuple[tuple[int, int, int], _Line]] = field(default_factory=dict)
     """Line index -> (span, parsed line) of every kept line."""
     matches: dict[int, tuple[int, bool]] = field(default_factory=dict)
@@ -272,52 +134,109 @@ class _Scan:
     follow: dict[int, tuple[bool, int, bool]] = field(default_factory=dict)
     """Match's line index -> what its next non-blank line is: (a numbered or Arabic-numbered
     match?, its Arabic section number or 0, a "(详情见正文)" pointer?)."""
+    headings: list[Heading | int] = field(default_factory=list)
+    """The numbered lines' headings in file order: made at once where the line can be no chosen
+    section (it matches none, or comes after the candidates), else the line's index."""
+    late_numbered: set[int] = field(default_factory=set)
+    """Sections those name with their own Chinese numeral (二、主动公开…)."""
+    sure: int = 0
+    """Matches no later step removes (numbered with 一, or without any numeral)."""
+    arabic: dict[int, int] = field(default_factory=dict)
+    """Arabic-numbered matches kept, by section."""
+
+    @property
+    def closed(self) -> bool:
+        """No line from here on may be a candidate."""
+        return self.sure >= _MAX_CANDIDATES
+
+    def keep(self, i: int, span: tuple[int, int, int], line: _Line, hit: tuple[int, bool] | None) -> None:
+        """Keep line ``i`` when it is a match that may still be a candidate; a numbered line
+        that matches no section becomes its heading at once."""
+        if hit is None:
+            if line.numeral is not None:
+                self._heading(span, line, None)
+            return
+        if line.numeral is not None:
+            self.sure += 1
+            self.headings.append(i)
+        elif line.arabic:
+            if self.arabic.get(hit[0], 0) >= _MAX_CANDIDATES:
+                return
+            self.arabic[hit[0]] = self.arabic.get(hit[0], 0) + 1
+        else:
+            self.sure += 1
+        self.lines[i] = (span, line)
+        self.matches[i] = hit
+
+    def late_line(self, span: tuple[int, int, int], line: _Line, hit: tuple[int, bool] | None) -> None:
+        """A line after the candidates: its heading, if it makes one, at once."""
+        if hit is not None and line.numeral == hit[0]:
+            self.late_numbered.add(hit[0])
+        if line.numeral is not None:
+            self._heading(span, line, hit)
+
+    def _heading(self, span: tuple[int, int, int], line: _Line, hit: tuple[int, bool] | None) -> None:
+        if not _is_table_row(line, self.pats):
+            section = hit[0] if hit is not None and hit[1] else None  # a strong match: a duplicate
+            heading = _heading(self.positions, self.text, span, line, hit, section)
+            if heading is not None:
+                self.headings.append(heading)
 
 
-def _scan(text: str, pats: _Patterns) -> _Scan:
-    """The lines :func:`find_sections` needs, in one pass.
+def _line_match(text: str, span: tuple[int, int, int], glued: bool,
+                pats: _Patterns) -> tuple[_Line | None, tuple[int, bool] | None]:
+    """The line parsed, and the section heading it matches (section, strong?) if any."""
+    a, b, c = span
+    line = _parse_line(text, a, b, c, glued)
+    if line is None or (line.numeral is not None and _is_table_row(line, pats)):
+        return line, None
+    hit = _match(line, pats)
+    if hit is not None and not ((hit[1] or not line.arabic) and (hit[1] or not line.inline)):
+        hit = None
+    return line, hit
 
-    A match without a Chinese numeral that comes after ``_MAX_CANDIDATES`` surviving matches
-    (or after as many Arabic-numbered ones of its section) can never be a candidate: it is not
-    kept, so that a file of a million heading-like lines costs no more than its headings."""
-    cuts, glued = _inline_cuts(text)
-    found = _Scan()
-    sure = 0  # matches no later step removes (numbered with 一, or without any numeral)
-    arabic: dict[int, int] = {}  # Arabic-numbered matches kept, by section
+
+def _follower(text: str, span: tuple[int, int, int], line: _Line | None,
+              hit: tuple[int, bool] | None) -> tuple[bool, int, bool]:
+    """What a match's next non-blank line is (see :attr:`_Scan.follow`)."""
+    numbered = hit if line is not None and (line.numeral is not None or line.arabic) else None
+    detail = _DETAIL_LINE_RE.fullmatch(_SPACES_RE.sub("", text[span[0]:span[1]])) is not None
+    return numbered is not None, numbered[0] if numbered is not None and line is not None and line.arabic else 0, detail
+
+
+def _scan(positions: PositionMap, text: str, pats: _Patterns, cuts: dict[int, list[int]] | None = None,
+          glued: set[int] | None = None) -> _Scan:
+    """The lines :func:`find_sections` needs, in one pass (see :class:`_Scan`)."""
+    found = _Scan(positions, text, pats)
+    # The lines are read as they stand, looking for headings inside long ones; in the rare text
+    # that holds some, read again cut before them (the cuts depend on all that were found).
+    inline: dict[int, list[InlineHeading]] | None = {} if cuts is None else None
+    lines = _iter_lines(text) if cuts is None else _split_lines(text, cuts)
     waiting: int | None = None  # a match whose next non-blank line is still to come
-    for i, span in enumerate(_split_lines(text, cuts)):
-        a, b, c = span
+    for i, span in enumerate(lines):
+        a, b, _ = span
         if a >= b:
             continue
-        line = _parse_line(text, a, b, c, a in glued)
-        hit = None
-        if line is not None and not (line.numeral is not None and _is_table_row(line, pats)):
-            hit = _match(line, pats)
-            if hit is not None and not ((hit[1] or not line.arabic) and (hit[1] or not line.inline)):
-                hit = None
+        if inline is not None and b - a > _MAX_INLINE_SCAN:
+            points = _inline_headings(text, a, b)
+            if points:
+                inline[a] = points
+        line, hit = _line_match(text, span, glued is not None and a in glued, pats)
         if waiting is not None:
-            numbered = hit if line is not None and (line.numeral is not None or line.arabic) else None
-            detail = _DETAIL_LINE_RE.fullmatch(_SPACES_RE.sub("", text[a:b])) is not None
-            arabic_number = numbered[0] if numbered is not None and line is not None and line.arabic else 0
-            found.follow[waiting] = (numbered is not None, arabic_number, detail)
+            found.follow[waiting] = _follower(text, span, line, hit)
             waiting = None
         if line is None:
             continue
-        if hit is not None and line.numeral is None:
-            if sure >= _MAX_CANDIDATES or (line.arabic and arabic.get(hit[0], 0) >= _MAX_CANDIDATES):
-                continue
-            if line.arabic:
-                arabic[hit[0]] = arabic.get(hit[0], 0) + 1
-            else:
-                sure += 1
-        elif hit is not None:
-            sure += 1
-        elif line.numeral is None:
+        if found.closed:
+            found.late_line(span, line, hit)
             continue
-        found.lines[i] = (span, line)
-        if hit is not None:
-            found.matches[i] = hit
+        found.keep(i, span, line, hit)
+        if i in found.matches:
             waiting = i
+    if inline:
+        cuts, glued = _inline_cuts(inline)
+        if cuts:
+            return _scan(positions, text, pats, cuts, glued)
     return found
 
 
@@ -328,12 +247,12 @@ def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[S
     top-level numbered heading line (file order)."""
     pats = _patterns()
     text = norm.text
-    scan = _scan(text, pats)
+    scan = _scan(positions, text, pats)
     kept, matches = scan.lines, scan.matches
 
     # A heading numbered with its own Chinese numeral (二、主动公开…) outranks a sub-item
     # numbered 2. that names the same section: the sub-item is dropped.
-    numbered = {num for i, (num, _) in matches.items() if kept[i][1].numeral == num}
+    numbered = {num for i, (num, _) in matches.items() if kept[i][1].numeral == num} | scan.late_numbered
     for i in [i for i, (num, _) in matches.items() if num in numbered and kept[i][1].arabic]:
         del matches[i]
 
@@ -390,24 +309,32 @@ def find_sections(positions: PositionMap, norm: NormalizedText) -> tuple[tuple[S
                                 min(nxt, body_end), body_end))
 
     headings: list[Heading] = []
-    for i, ((a, b, _), line) in kept.items():
-        if line.numeral is None or _is_table_row(line, pats):
+    for entry in scan.headings:
+        if isinstance(entry, Heading):
+            headings.append(entry)
             continue
-        if line.inline or line.comma:
-            if i not in matches:
-                # A numbered sentence (一、加强组织领导。局党组…), or the wrapped tail of one
-                # (较为单\n一,图解、视频…): headings take 、 or . after their numeral, not a comma.
-                continue
-        elif _ends_sentence(text, (a, b, 0)):
-            continue
-        if i in chosen:
-            section: int | None = chosen[i]
-        elif i in matches and matches[i][1]:
-            section = matches[i][0]  # a strong duplicate: a repeated or misplaced heading
-        else:
-            section = None
-        if line.inline and i in matches:
-            b = _words_end(text, a, b, line.text)
-        headings.append(Heading(line.numeral, _original_span(positions, a, b),
-                                positions.at(a), section))
+        span, line = kept[entry]
+        match = matches[entry]
+        # A chosen section's heading, or a strong duplicate (a repeated or misplaced heading).
+        section = chosen[entry] if entry in chosen else match[0] if match[1] else None
+        heading = _heading(positions, text, span, line, match, section)
+        if heading is not None:
+            headings.append(heading)
     return tuple(sections), tuple(headings)
+
+
+def _heading(positions: PositionMap, text: str, span: tuple[int, int, int], line: _Line,
+             match: tuple[int, bool] | None, section: int | None) -> Heading | None:
+    """The heading a numbered line makes (matched: a section heading), or None for a sentence."""
+    a, b, _ = span
+    if line.inline or line.comma:
+        if match is None:
+            # A numbered sentence (一、加强组织领导。局党组…), or the wrapped tail of one
+            # (较为单\n一,图解、视频…): headings take 、 or . after their numeral, not a comma.
+            return None
+    elif _ends_sentence(text, span):
+        return None
+    if line.inline and match is not None:
+        b = _words_end(text, a, b, line.text)
+    assert line.numeral is not None
+    return Heading(line.numeral, _original_span(positions, a, b), positions.at(a), section)
