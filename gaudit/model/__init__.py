@@ -70,7 +70,7 @@ OrganLevel = Literal["township", "county", "city", "province", "national"]
 OrganKind = Literal["government", "department"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A line that looks like a top-level numbered heading (``一、…``)."""
 

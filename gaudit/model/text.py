@@ -35,9 +35,10 @@ class InputFormat(str, Enum):
         return self in (InputFormat.PDF, InputFormat.OFD)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
-    """A place in the original file."""
+    """A place in the original file (slotted: a report of many headings or findings holds
+    one per line, and an instance dictionary would double its cost)."""
 
     line: int
     """1-based line number (lines end at ``\\n``; ``\\r\\n`` counts once); in a paged format
@@ -54,8 +55,10 @@ def offset_array(values: Iterable[int] = ()) -> array[int]:
     return array("q", values)
 
 
-#: Most entries of the identity map :func:`offset_range` keeps between calls (16 MB).
-IDENTITY_KEPT = 1 << 21
+#: Most entries of the identity map :func:`offset_range` keeps between calls (1 MB): it stays
+#: with the process, so it covers a report, not the largest file a run ever met (a few MB of
+#: HTML would keep 8 bytes per character of its page).
+IDENTITY_KEPT = 1 << 17
 _identity = array("q")
 
 
@@ -63,11 +66,16 @@ def offset_range(start: int, end: int) -> array[int]:
     """``offset_array(range(start, end))``, copied from a kept identity map.
 
     Filling an array from Python ints costs some 25 ns an entry, copying a slice of one almost
-    nothing; the offset maps of every report are mostly such runs of kept characters."""
+    nothing; the offset maps of every report are mostly such runs of kept characters.  Past
+    ``IDENTITY_KEPT`` the entries are filled."""
     global _identity
     if end > len(_identity):
         if end > IDENTITY_KEPT:
-            return array("q", range(start, end))
+            if start >= IDENTITY_KEPT:
+                return array("q", range(start, end))
+            head = offset_range(start, IDENTITY_KEPT)
+            head.extend(range(IDENTITY_KEPT, end))
+            return head
         _identity = array("q", range(min(max(end, 2 * len(_identity), 1 << 14), IDENTITY_KEPT)))
     return _identity[start:end]
 
