@@ -14,9 +14,10 @@ import re
 
 from gaudit.model import NormalizedText, PositionMap, Section, Table, TemplateName
 from gaudit.tables.labels import fold_label, matcher
-from gaudit.tables.reader import read_table
-from gaudit.tables.reviews import read_reviews
-from gaudit.tables.tokens import Token, tokenize
+from gaudit.tables.reader import read_table, walk_for
+from gaudit.tables.reviews import Finder, Found, find_reviews, read_reviews
+from gaudit.tables.stream import TokenStream
+from gaudit.tables.walk import Walked
 from gaudit.template import HEADER_WORDS, SECTION_HEADINGS, TABLE_SECTION, TEMPLATES, spec
 
 __all__ = ["detect_template", "extract_tables"]
@@ -28,20 +29,51 @@ _HEADING_RE = re.compile(r"^[ \t]*[一二三四五六七八九十]+[、.]", re.M
 _WORD_SPLITTERS = (" ", "\t", "\n", "|", "/")
 
 
-def detect_template(text: str) -> TemplateName | None:
-    """``"2021"`` or ``"2019"`` by the header words found in ``text``; None when neither."""
-    # str.replace is ten times faster than a translate (a dictionary lookup per character)
-    # over a whole section.
-    folded = text
-    for splitter in _WORD_SPLITTERS:
-        folded = folded.replace(splitter, "")
-    score21 = sum(w in folded for w in HEADER_WORDS["2021"])
-    score19 = sum(w in folded for w in HEADER_WORDS["2019"])
+def detect_template(text: str, spans: list[tuple[int, int]] | None = None) -> TemplateName | None:
+    """``"2021"`` or ``"2019"`` by the header words found in ``text`` (its ``spans`` joined, when
+    given); None when neither."""
+    spans = [(0, len(text))] if spans is None else spans
+    if sum(b - a for a, b in spans) <= _HEADER_CHUNK:
+        folded = _fold_splitters("".join(text[a:b] for a, b in spans))
+        score21 = sum(w in folded for w in HEADER_WORDS["2021"])
+        score19 = sum(w in folded for w in HEADER_WORDS["2019"])
+    else:
+        found = _header_words(text, spans)
+        score21 = sum(w in found for w in HEADER_WORDS["2021"])
+        score19 = sum(w in found for w in HEADER_WORDS["2019"])
     if score21 > score19:
         return "2021"
     if score19 > score21:
         return "2019"
     return None
+
+
+def _fold_splitters(text: str) -> str:
+    # str.replace is ten times faster than a translate (a dictionary lookup per character)
+    # over a whole section.
+    for splitter in _WORD_SPLITTERS:
+        text = text.replace(splitter, "")
+    return text
+
+
+#: Characters of text searched for header words at once: a whole text without sections is
+#: not copied, folded and searched in one piece (each copy would cost twice its size).
+_HEADER_CHUNK = 1 << 16
+_HEADER_WORD_LEN = max(len(w) for words in HEADER_WORDS.values() for w in words)
+
+
+def _header_words(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The header words found in the spans of ``text`` joined, without the characters that
+    may split a word: in chunks that overlap by a word's length."""
+    found: set[str] = set()
+    words = [w for ws in HEADER_WORDS.values() for w in ws]
+    tail = ""
+    for a, b in spans:
+        for at in range(a, b, _HEADER_CHUNK):
+            folded = tail + _fold_splitters(text[at:min(b, at + _HEADER_CHUNK)])
+            found.update(w for w in words if w in folded)
+            tail = folded[-(_HEADER_WORD_LEN - 1):]
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,21 +150,70 @@ def _regions(norm: NormalizedText, sections: tuple[Section, ...]) -> dict[str, l
     return out
 
 
+class _Walks:
+    """The stretches' walks, each made once.  A kept stretch is walked when a walk is asked of
+    it; a long one (not kept: cut anew at each reading) is cut once for every walk that may be
+    asked of it (each format's tables whose stretch it is, and the reviews header)."""
+
+    def __init__(self, text: str, regions: dict[str, list[tuple[int, int]]],
+                 templates: tuple[TemplateName, ...]) -> None:
+        self.text = text
+        self.streams: dict[tuple[int, int], TokenStream] = {}
+        self.walked: dict[tuple[tuple[int, int], str, TemplateName], Walked] = {}
+        self.found: dict[tuple[int, int], Found | None] = {}
+        self.plan: dict[tuple[int, int], list[tuple[str, TemplateName]]] = {}
+        for key in ("active", "applications"):
+            for region in regions[key]:
+                self.plan.setdefault(region, []).extend((key, template) for template in templates)
+        self.reviews_regions = set(regions["reviews"])
+
+    def stream(self, region: tuple[int, int]) -> TokenStream:
+        if region not in self.streams:
+            self.streams[region] = TokenStream(self.text, region[0], region[1], _is_label)
+        return self.streams[region]
+
+    def table(self, region: tuple[int, int], key: str, template: TemplateName) -> Walked:
+        if (region, key, template) not in self.walked:
+            tokens = self.stream(region)
+            if tokens.kept:
+                chunk, folds = next(tokens.folded_chunks())
+                self.walked[(region, key, template)] = walk_for(spec(key, template)).walk(chunk, folds)
+            else:
+                self._all(region)
+        return self.walked[(region, key, template)]
+
+    def reviews(self, region: tuple[int, int]) -> Found | None:
+        if region not in self.found:
+            tokens = self.stream(region)
+            if tokens.kept:
+                self.found[region] = find_reviews(tokens)
+            else:
+                self._all(region)
+        return self.found[region]
+
+    def _all(self, region: tuple[int, int]) -> None:
+        walks = {(key, template): walk_for(spec(key, template)) for key, template in self.plan.get(region, [])
+                 if (region, key, template) not in self.walked}
+        finder = Finder(track_present=True) if region in self.reviews_regions and region not in self.found else None
+        for chunk, folds in self.stream(region).folded_chunks():
+            for walk in walks.values():
+                walk.feed(chunk, folds)
+            if finder is not None and not finder.done:
+                finder.feed(chunk, folds)
+        for (key, template), walk in walks.items():
+            self.walked[(region, key, template)] = walk.finish()
+        if finder is not None:
+            self.found[region] = finder.finish(lambda: False)  # followed as it was fed
+
+
 def extract_tables(
     positions: PositionMap, norm: NormalizedText, sections: tuple[Section, ...]
 ) -> tuple[dict[str, Table], TemplateName | None]:
     """Found tables (key -> Table) and the report's format, None when no table is recognised."""
     regions = _regions(norm, sections)
-    streams: dict[tuple[int, int], list[Token]] = {}
-
-    def stream(region: tuple[int, int]) -> list[Token]:
-        if region not in streams:
-            streams[region] = tokenize(norm.text, region[0], region[1], _is_label)
-        return streams[region]
-
-    header_text = "".join(norm.text[a:b] for key in ("active", "applications") for a, b in regions[key][:1])
-    detected = detect_template(header_text)
+    detected = detect_template(norm.text, [r for key in ("active", "applications") for r in regions[key][:1]])
     candidates: tuple[TemplateName, ...] = (detected,) if detected else ("2021", "2019")
+    walks = _Walks(norm.text, regions, candidates)
 
     best: tuple[int, TemplateName, dict[str, Table]] | None = None
     for template in candidates:
@@ -140,13 +221,14 @@ def extract_tables(
         score = 0
         for key in ("active", "applications"):
             for region in regions[key]:
-                table, matched = read_table(stream(region), spec(key, template), positions, norm)
+                table, matched = read_table(walks.table(region, key, template), spec(key, template), positions, norm)
                 if table is not None:
                     tables[key] = table
                     score += matched
                     break
         for region in regions["reviews"]:
-            reviews = read_reviews(stream(region), spec("reviews", template), positions, norm)
+            reviews = read_reviews(walks.reviews(region), walks.stream(region), spec("reviews", template),
+                                   positions, norm)
             if reviews is not None:
                 tables["reviews"] = reviews
                 break

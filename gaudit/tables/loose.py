@@ -28,14 +28,14 @@ from typing import Protocol
 from gaudit.tables.labels import fold_label
 from gaudit.template import TableSpec
 
-__all__ = ["place_orphans"]
+__all__ = ["WINDOW", "place_orphans", "usable"]
 
 #: How close (difflib ratio of the folded words) an orphan's label must be to a row's.
 _MIN_CLOSENESS = 0.6
 #: Longest label text compared (longer text is prose, not a label).
 _MAX_LABEL = 60
 #: Orphans per missing row compared with the template's labels, nearest the rows found first.
-_WINDOW = 3
+WINDOW = 3
 #: Words a label may start with before the row's own words (its numbering).
 _NUMBERING = "一二三四五六七八九十0123456789"
 
@@ -85,26 +85,31 @@ def _groups(spec: TableSpec) -> frozenset[str]:
     return frozenset(_fold(r.group) for r in spec.rows if r.group)
 
 
+def usable(spec: TableSpec, label: str) -> bool:
+    """Whether an orphan with this label may be placed: a label of the template's groups
+    (``(六)其他处理`` in a 2021 table) is never a row's."""
+    return not label or _fold(label) not in _groups(spec)
+
+
 def place_orphans(spec: TableSpec, found: Sequence[tuple[int, int]],
                   orphans: Sequence[_Orphan]) -> dict[int, int]:
     """Row index -> orphan index for the rows missing between the rows ``found``
     (``(row index, start offset)`` in file order) that orphans fill."""
     if not orphans or len(found) == len(spec.rows):
         return {}
-    groups = _groups(spec)
-    usable = [k for k, o in enumerate(orphans) if not o.label or _fold(o.label) not in groups]
+    kept = [k for k, o in enumerate(orphans) if usable(spec, o.label)]
     out: dict[int, int] = {}
     bounds = [(-1, -1), *found, (len(spec.rows), 1 << 62)]
     for (lo_row, lo_at), (hi_row, hi_at) in itertools.pairwise(bounds):
         missing = list(range(lo_row + 1, hi_row))
         if not missing:
             continue
-        inside = [k for k in usable if lo_at < orphans[k].start < hi_at]
+        inside = [k for k in kept if lo_at < orphans[k].start < hi_at]
         if not inside:
             continue
         # Rows stand next to the rows around them: only the orphans nearest the gap's ends
         # are worth comparing (prose before or after a table may hold hundreds).
-        window = _WINDOW * len(missing)
+        window = WINDOW * len(missing)
         if lo_row < 0:
             inside = inside[-window:]
         elif hi_row >= len(spec.rows) or len(inside) > len(missing):

@@ -9,41 +9,23 @@ is read by :mod:`gaudit.tables.reviews`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import functools
+from collections.abc import Callable
 
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, Position, PositionMap, Row, Table, TableKey, TemplateName
 from gaudit.tables.geometry import Locator, place
-from gaudit.tables.labels import LabelMatcher, fold_label, matcher
-from gaudit.tables.loose import place_orphans
+from gaudit.tables.labels import LabelMatcher, matcher
+from gaudit.tables.loose import place_orphans, usable
 from gaudit.tables.runs import Run, is_run, read_run, settle_columns
 from gaudit.tables.tokens import Token
+from gaudit.tables.walk import Hit, Walk, Walked, in_order
 from gaudit.template import RowSpec, TableSpec
 
-__all__ = ["read_table"]
-
-#: How many consecutive fragments a label may be broken into (PDF text stacks words).
-_MAX_LABEL_TOKENS = 24
+__all__ = ["read_table", "walk_for"]
 
 #: Cells of the reviews table: three groups of five.
 _REVIEW_CELLS = 15
-
-
-@dataclass
-class _Hit:
-    row: int
-    label: str
-    start: int
-    """Normalised offset of the label."""
-    line: int
-    values: list[Token] = field(default_factory=list)
-    closed: bool = False
-    glued: bool = False
-    cells: int = 0
-    """Values that are not empty lines (kept as the walk goes: counting them anew is quadratic)."""
-    last_line: int = -1
-    """Line of the last of those."""
 
 
 class _Ctx:
@@ -51,155 +33,6 @@ class _Ctx:
 
     def __init__(self, positions: PositionMap) -> None:
         self.pos = positions.at
-
-
-def _try_label(tokens: list[Token], folds: list[str], i: int, m: LabelMatcher,
-               after: int) -> tuple[int, int, int] | None:
-    """(row, first label token, last label token) of a label starting at token ``i``.
-
-    ``folds`` holds each token's folded text (computed once: a token is tried as part of
-    every label that may start up to 24 tokens before it)."""
-    best: tuple[int, int] | None = None
-    folded = ""
-    # PDF text interleaves a merged group cell with a wrapped label ("（六）其他 2.申请人…要 / 处理 求缴纳…"):
-    # the same words without such group fragments are tried too.
-    skipped = ""
-    j = i
-    while j < len(tokens) and j - i < _MAX_LABEL_TOKENS:
-        t = tokens[j]
-        if t.kind in ("blank", "gap"):
-            j += 1
-            continue
-        if t.kind != "text":
-            break
-        part = folds[j]
-        folded += part
-        if j == i or not m.is_group_fragment(part):
-            skipped += part
-        if len(skipped) > m.max_len:
-            break
-        row = m.match(folded, after)
-        if row is None and skipped != folded:
-            row = m.match(skipped, after)
-        if row is not None:
-            best = (row, j)
-        j += 1
-    if best is None:
-        return None
-    row, end = best
-    # Start the label at its own words, not at a group prefix standing before it.
-    for k in range(i, end + 1):
-        if tokens[k].kind != "text":
-            continue
-        part = "".join(folds[x] for x in range(k, end + 1) if tokens[x].kind == "text")
-        if part in m.exact and m.exact[part] == row:
-            return row, k, end
-    return row, i, end
-
-
-def _walk(tokens: list[Token], m: LabelMatcher, widths: list[int]) -> tuple[list[_Hit], list[_Hit]]:
-    """Every place a row label stands, in token order, with the value tokens that follow it;
-    and the *orphans*: text that is no label followed by values, or values on a new line
-    after a complete row (see :mod:`gaudit.tables.loose`), as hits of row -1.
-
-    Rows are not forced into template order here: a label quoted in the text before
-    the table (``…结转下年度继续办理0件``) would otherwise hide every row above it.
-    :func:`_in_order` picks the hits that make the table.
-    """
-    hits: list[_Hit] = []
-    orphans: list[_Hit] = []
-    cur: _Hit | None = None
-    # Text that is no label, waiting for values to make it an orphan: [label, start, line].
-    pending: list[Any] | None = None
-    folds = [fold_label(t.text) if t.kind == "text" else "" for t in tokens]
-    i = 0
-    n = len(tokens)
-    while i < n:
-        t = tokens[i]
-        if t.kind == "text":
-            found = _try_label(tokens, folds, i, m, -1)
-            if found is not None:
-                row, k, end = found
-                label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
-                cur = _Hit(row, label, tokens[k].start, tokens[end].line)
-                hits.append(cur)
-                pending = None
-                i = end + 1
-                continue
-            if cur is not None and cur.values:
-                cur.closed = True  # text after the values: a header or narrative, not this row
-            if pending is not None and t.line == pending[2]:
-                # An orphan's label goes on (on its line: above it stand headers), up to a
-                # label's length: prose on one long line must not be copied over and over.
-                if len(pending[0]) <= _MAX_ORPHAN_LABEL:
-                    pending[0] += t.text
-            else:
-                pending = [t.text, t.start, t.line]
-            i += 1
-            continue
-        if pending is not None:
-            cur = _Hit(-1, pending[0], pending[1], pending[2])
-            orphans.append(cur)
-            pending = None
-        elif (cur is not None and cur.row >= 0 and not cur.closed and t.kind != "gap"
-                and cur.cells >= widths[cur.row] and t.line > cur.last_line):
-            # A complete row, then cells on a line of their own: a row without its label (the
-            # empty lines or cells opening that line go with it).
-            cur.closed = True
-            lead = [v for v in cur.values if v.kind == "gap" and v.line == t.line]
-            del cur.values[len(cur.values) - len(lead):]
-            cur = _Hit(-1, "", (lead[0] if lead else t).start, t.line, lead)
-            orphans.append(cur)
-        if cur is not None and not cur.closed:
-            cur.values.append(t)
-            if t.kind != "gap":
-                cur.cells += 1
-                cur.last_line = t.line
-            if t.glued:
-                cur.glued = True
-        i += 1
-    return hits, [o for o in orphans if any(v.kind in ("num", "value") for v in o.values)]
-
-
-#: Longest orphan label kept (a longer text is prose, never a row's label).
-_MAX_ORPHAN_LABEL = 80
-
-#: Above this many label hits the ordering falls back to a greedy walk (the search is quadratic).
-_MAX_ORDERED_HITS = 1500
-
-
-def _in_order(hits: list[_Hit]) -> list[_Hit]:
-    """The longest sequence of hits whose rows increase in file order: the table as laid out.
-
-    Ties go to the sequence with more rows that hold values, then to later hits (a table
-    follows the text that introduces it).
-    """
-    n = len(hits)
-    if n <= 1:
-        return hits
-    if n > _MAX_ORDERED_HITS:
-        greedy: list[_Hit] = []
-        for h in hits:
-            if not greedy or h.row > greedy[-1].row:
-                greedy.append(h)
-        return greedy
-    score: list[tuple[int, int]] = []
-    back: list[int] = []
-    for i, h in enumerate(hits):
-        best, link = (1, 1 if h.values else 0), -1
-        for j in range(i):
-            if hits[j].row < h.row:
-                cand = (score[j][0] + 1, score[j][1] + (1 if h.values else 0))
-                if cand >= best:
-                    best, link = cand, j
-        score.append(best)
-        back.append(link)
-    end = max(range(n), key=lambda i: (score[i], i))
-    chain: list[_Hit] = []
-    while end >= 0:
-        chain.append(hits[end])
-        end = back[end]
-    return chain[::-1]
 
 
 def _fill_gaps(values: list[Token], ncols: int) -> list[Token]:
@@ -269,7 +102,7 @@ def _own_line_blanks(values: list[Token]) -> list[Token]:
     return vals
 
 
-def _has_trailing_marks(hits: list[_Hit], ncols: int) -> bool:
+def _has_trailing_marks(hits: list[Hit], ncols: int) -> bool:
     """Whether the table's full rows end in empty cells after their data (merge marks).
 
     Rows holding at least ``ncols`` values are looked at; when most of those end with a
@@ -343,20 +176,31 @@ def _blank_row(spec_row: RowSpec, pos: Position, at: int) -> Row:
     return Row(spec_row.key, spec_row.label, pos, False, cells)
 
 
+def walk_for(spec: TableSpec) -> Walk:
+    """A walk of a token stream for the row labels of ``spec``."""
+    return Walk(*_walk_args(spec))
+
+
+@functools.lru_cache(maxsize=16)
+def _walk_args(spec: TableSpec) -> tuple[LabelMatcher, list[int], Callable[[str], bool]]:
+    return matcher(spec), [len(r.columns) for r in spec.rows], functools.partial(usable, spec)
+
+
 def read_table(
-    tokens: list[Token], spec: TableSpec, positions: PositionMap, norm: NormalizedText
+    walked: Walked, spec: TableSpec, positions: PositionMap, norm: NormalizedText
 ) -> tuple[Table | None, int]:
-    """The table read with ``spec`` (None when no row label is found) and how many rows matched."""
+    """The table read with ``spec`` from what a walk for it found (None when no row label
+    is found) and how many rows matched."""
     ctx = _Ctx(positions)
-    found, orphans = _walk(tokens, matcher(spec), [len(r.columns) for r in spec.rows])
-    hits = _in_order(found)
+    orphans = walked.orphans
+    hits = in_order(walked.hits, walked.greedy)
     if not hits:
         return None, 0
     by_row = {h.row: h for h in hits}
     loose: list[str] = []
     for r, k in sorted(place_orphans(spec, [(h.row, h.start) for h in hits], orphans).items()):
         orphan = orphans[k]
-        by_row[r] = _Hit(r, orphan.label, orphan.start, orphan.line, orphan.values, True, orphan.glued)
+        by_row[r] = Hit(r, orphan.label, orphan.start, orphan.line, orphan.values, True, orphan.glued)
         loose.append(spec.rows[r].key)
     hits = sorted(by_row.values(), key=lambda h: h.row)
     table_pos = ctx.pos(hits[0].start)
@@ -364,8 +208,8 @@ def read_table(
     ambiguous: list[str] = []
     marks: dict[int, bool] = {}  # per row width: does the table end its rows with merge marks?
     placed: dict[str, list[Token]] = {}  # each found row's cells, in column order
-    unplaced: list[tuple[RowSpec, _Hit, list[Token]]] = []
-    runs: dict[str, tuple[Run, list[Token], _Hit]] = {}  # rows whose digit runs stay open
+    unplaced: list[tuple[RowSpec, Hit, list[Token]]] = []
+    runs: dict[str, tuple[Run, list[Token], Hit]] = {}  # rows whose digit runs stay open
     for r, spec_row in enumerate(spec.rows):
         hit = by_row.get(r)
         if hit is None:
@@ -406,7 +250,7 @@ def read_table(
                  tuple(loose)), len(hits) - len(loose)
 
 
-def _settle(spec: TableSpec, rows: dict[str, Row], runs: dict[str, tuple[Run, list[Token], _Hit]],
+def _settle(spec: TableSpec, rows: dict[str, Row], runs: dict[str, tuple[Run, list[Token], Hit]],
             ctx: _Ctx, ambiguous: list[str]) -> None:
     """Rows left open by their own identity: narrowed by the columns', then made."""
     known: dict[str, list[float | None]] = {}

@@ -3,16 +3,22 @@ fifteen numbers (three groups of five) under it."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, PositionMap, Row, Table, TemplateName
 from gaudit.tables.geometry import Locator, place, place_on_grid
 from gaudit.tables.labels import fold_label
 from gaudit.tables.reader import _REVIEW_CELLS, _cells, _Ctx, _fill_gaps, _run_tokens, _trim, _unplaced
 from gaudit.tables.runs import Run, is_run, read_run
+from gaudit.tables.stream import TokenStream
 from gaudit.tables.tokens import Token
+from gaudit.tables.walk import MAX_VALUES as _MAX_VALUES
 from gaudit.template import RowSpec, TableSpec
 
-__all__ = ["read_reviews"]
+__all__ = ["Finder", "Found", "find_reviews", "read_reviews"]
 
 #: Words of the reviews header; three of them (in any order: PDF text stacks "结果/维持") mark it.
 _REVIEW_HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼", "总计")
@@ -29,7 +35,7 @@ _REVIEW_COLUMN_LABELS = ("维持", "纠正", "尚未", "审结")
 _HEADER_SPAN = 400
 
 
-def _header_cells_present(tokens: list[Token]) -> bool:
+def _header_cells_present(tokens: Iterable[Token]) -> bool:
     """The reviews table's header stands in short cells (or one character per line), not in
     prose that merely mentions 复议 and 诉讼: a table whose every cell is blank is still there."""
     run = ""
@@ -43,19 +49,24 @@ def _header_cells_present(tokens: list[Token]) -> bool:
     return False
 
 
-def _header_line_words(tokens: list[Token], first: int, count: int) -> list[Token] | None:
-    """The last line before the values holding exactly ``count`` short text tokens."""
-    lines: dict[int, list[Token]] = {}
-    for t in tokens[:first]:
-        if t.kind == "text" and len(t.text) <= _MAX_HEADER_CELL:
-            lines.setdefault(t.line, []).append(t)
-    for line in sorted(lines, reverse=True):
-        if len(lines[line]) == count:
-            return lines[line]
-    return None
+def _header_line_words(tokens: Iterable[Token], first: int, count: int) -> list[Token] | None:
+    """The last line among the first ``first`` tokens holding exactly ``count`` short text
+    tokens (tokens come line by line: only the line being read and the last match are kept)."""
+    best: list[Token] | None = None
+    line: list[Token] = []
+    for t in itertools.islice(tokens, first):
+        if t.kind != "text" or len(t.text) > _MAX_HEADER_CELL:
+            continue
+        if line and t.line != line[0].line:
+            if len(line) == count:
+                best = line
+            line = []
+        if len(line) <= count:  # one more than ``count`` says the line holds too many
+            line.append(t)
+    return line if len(line) == count else best
 
 
-def _spread_short(vals: list[Token], tokens: list[Token], first: int, positions: PositionMap) -> list[Token] | None:
+def _spread_short(vals: list[Token], tokens: Iterable[Token], first: int, positions: PositionMap) -> list[Token] | None:
     """The cells of a row short of cells where they belong, or None when nothing tells.
 
     The header's fifteen column words on one line show where the cells belong; without them
@@ -66,79 +77,164 @@ def _spread_short(vals: list[Token], tokens: list[Token], first: int, positions:
     return place_on_grid(vals, _REVIEW_CELLS, Locator(positions))
 
 
-def _with_span_fillers(vals: list[Token], tokens: list[Token], after: int) -> list[Token]:
-    """The values of a pipe row with more cells than the table's fifteen, less the empty cells
-    that only fill a spanning cell's columns (``| 3 | | 0 |``: 总计 spanning two grid columns in
-    every row of a Word or HTML table); the row as taken otherwise."""
+def _with_span_fillers(vals: list[Token], extra: list[Token]) -> list[Token]:
+    """The values of a pipe row with more cells than the table's fifteen (``extra``: the piped
+    cells on its line after them), less the empty cells that only fill a spanning cell's
+    columns (``| 3 | | 0 |``: 总计 spanning two grid columns in every row of a Word or HTML
+    table); the row as taken otherwise."""
     if not vals or not vals[-1].piped:
         return vals
-    line = vals[-1].line
-    extra = []
-    for t in tokens[after:]:
-        if t.kind == "text" or t.line != line or not t.piped:
-            break
-        extra.append(t)
     if not any(t.kind != "blank" for t in extra):
         return vals
     return _trim(vals + extra, _REVIEW_CELLS, -1, True)
 
 
-def _header_block_start(tokens: list[Token], first: int) -> int | None:
-    """Start of the short header cells right before the values (not the heading or prose above)."""
-    start = None
-    for t in reversed(tokens[:first]):
-        if t.kind == "text":
-            if len(fold_label(t.text)) > _MAX_HEADER_CELL:
-                break
-            start = t.start
-    return start
+@dataclass
+class Found:
+    """Where the reviews table's header starts, how many tokens stand before its first value
+    (all of them when every cell was left empty), the tokens of its cells, and the piped cells
+    on the last one's line after them."""
+
+    header_start: int
+    first: int
+    vals: list[Token]
+    extra: list[Token]
 
 
-# Complexity (ruff C901 > 15): header search, value collection and the three ways of placing
-# the cells (as written, a glued digit run, spread by the header) are one sequence over the tokens.
-def read_reviews(
-    tokens: list[Token], spec: TableSpec, positions: PositionMap, norm: NormalizedText
-) -> Table | None:
-    """The reviews table: the fifteen value tokens after its header words."""
-    ctx = _Ctx(positions)
-    header = ""
-    header_start: int | None = None
-    last_text_line = -1
-    first = -1
-    for i, t in enumerate(tokens):
+class Finder:
+    """The reviews table's header and the cells under it, fed a stream's chunks (with their
+    folded texts) one after the other, so that it can share one cutting of a long stream with
+    the walks for the other tables; :attr:`done` once the cells are complete (and the piped
+    cells after them on their line, which may be a spanning cell's fillers).
+
+    Keeps what the header search needs, not the tokens: the header's last words, where its
+    short cells start, the empty cells since the last text (they open the values' row: the
+    first ``_MAX_VALUES``, as many as the cells kept).  ``track_present``: also follow whether
+    the header stands in short cells (else :meth:`finish` is told, when it needs to know)."""
+
+    def __init__(self, track_present: bool = False) -> None:
+        self.header = ""
+        self.header_start: int | None = None
+        self.block: int | None = None  # where the header's short cells start (after any longer text)
+        self.last_text_line = -1
+        self.before: list[Token] = []
+        self.first = 0  # tokens before the first value
+        self.found = False
+        self.vals: list[Token] = []
+        self.taken = 0
+        self.cells_done = False
+        self.extra: list[Token] = []
+        self.done = False
+        self.present: bool | None = False if track_present else None
+        self.run = ""
+
+    def feed(self, chunk: list[Token], folds: list[str] | None = None) -> None:
+        """The next chunk, with its folded texts when they were made for a walk (else the
+        text tokens before the values are folded here: the values come early in a section)."""
+        i = 0 if self.found else self._search(chunk, folds)
+        while not self.done and i < len(chunk):
+            self._take(chunk[i])
+            i += 1
+
+    def _search(self, chunk: list[Token], folds: list[str] | None) -> int:
+        """Look for the first value under the header; the index after it (or the chunk's end)."""
+        for i, t in enumerate(chunk):
+            if t.kind == "text":
+                folded = fold_label(t.text) if folds is None else folds[i]
+                if not self.header:
+                    self.header_start = t.start
+                self.header = (self.header + folded)[-_HEADER_SPAN:]
+                self.last_text_line = t.line
+                if len(folded) > _MAX_HEADER_CELL:
+                    self.block = None
+                elif self.block is None:
+                    self.block = t.start
+                self.before.clear()
+                if self.present is False:
+                    self._follow_header_cells(folded)
+            elif t.kind in ("num", "value"):
+                if sum(w in self.header for w in _REVIEW_HEADER_WORDS) >= 3:
+                    self.found = True
+                    for b in self.before:
+                        self._take(b)
+                    self._take(t)
+                    return i + 1
+                self.header = ""
+                self.before.clear()
+            elif t.line > self.last_text_line and len(self.before) < _MAX_VALUES:
+                self.before.append(t)
+            self.first += 1
+        return len(chunk)
+
+    def _take(self, t: Token) -> None:
+        """One more token after the header: a cell, the text that ends them, or after them a
+        piped cell on the last one's line."""
+        if self.done:
+            return
+        if self.cells_done:
+            last = self.vals[-1]
+            if t.kind == "text" or t.line != last.line or not t.piped or len(self.extra) >= _MAX_VALUES:
+                self.done = True
+            else:
+                self.extra.append(t)
+            return
         if t.kind == "text":
-            if not header:
-                header_start = t.start
-            header = (header + fold_label(t.text))[-_HEADER_SPAN:]
-            last_text_line = t.line
-        elif t.kind in ("num", "value"):
-            if sum(w in header for w in _REVIEW_HEADER_WORDS) >= 3:
-                first = i
-                break
-            header = ""
-    if first < 0 and header_start is not None and _header_cells_present(tokens):
-        first = len(tokens)  # the header is there and every cell under it was left empty
-    if first < 0 or header_start is None:
-        return None
-    header_start = _header_block_start(tokens, first) or header_start
-    # Blank cells just before the numbers count when they stand on the numbers' own row.
-    while first > 0 and tokens[first - 1].kind in ("blank", "gap") and tokens[first - 1].line > last_text_line:
-        first -= 1
-    vals: list[Token] = []
-    taken = 0
-    end = first
-    while end < len(tokens):
-        t = tokens[end]
-        end += 1
-        if t.kind == "text":
-            if vals:
-                break
-            continue
-        vals.append(t)
-        taken += t.kind != "gap"
-        if taken == _REVIEW_CELLS:
+            if self.vals:
+                self._cells_done()
+            return
+        if len(self.vals) < _MAX_VALUES:
+            self.vals.append(t)
+        self.taken += t.kind != "gap"
+        if self.taken == _REVIEW_CELLS:
+            self._cells_done()
+
+    def _cells_done(self) -> None:
+        self.cells_done = True
+        # Only a pipe row's cells may be followed by a spanning cell's fillers.
+        self.done = not self.vals[-1].piped
+
+    def _follow_header_cells(self, folded: str) -> None:
+        """:func:`_header_cells_present`, a text token at a time."""
+        if len(folded) <= _MAX_HEADER_CELL:
+            self.run = (self.run + folded)[-_HEADER_SPAN:]
+            if sum(label in self.run for label in _REVIEW_COLUMN_LABELS) >= 3:
+                self.present = True
+        else:
+            self.run = ""
+
+    def finish(self, present: Callable[[], bool]) -> Found | None:
+        """The header and its cells; None when there is no header, or no value under it and no
+        header in short cells either.  ``present`` says whether there is such a header (when
+        the finder did not follow it)."""
+        if not self.found:
+            if self.header_start is None or not (self.present if self.present is not None else present()):
+                return None
+            for b in self.before:  # every cell was left empty
+                self._take(b)
+        assert self.header_start is not None
+        return Found(self.block or self.header_start, self.first, self.vals, self.extra)
+
+
+def find_reviews(tokens: TokenStream) -> Found | None:
+    """The reviews table's header and cells in ``tokens`` (one :class:`Finder` fed the stream)."""
+    finder = Finder()
+    for chunk in tokens.chunks():
+        finder.feed(chunk)
+        if finder.done:
             break
-    vals = _fill_gaps(_with_span_fillers(vals, tokens, end), _REVIEW_CELLS)
+    return finder.finish(lambda: _header_cells_present(tokens))
+
+
+def read_reviews(
+    where: Found | None, tokens: TokenStream, spec: TableSpec, positions: PositionMap, norm: NormalizedText
+) -> Table | None:
+    """The reviews table: the fifteen value tokens after its header words (``where``, found by
+    :func:`find_reviews` or a :class:`Finder` over ``tokens``)."""
+    ctx = _Ctx(positions)
+    if where is None:
+        return None
+    header_start, first = where.header_start, where.first
+    vals = _fill_gaps(_with_span_fillers(where.vals, where.extra), _REVIEW_CELLS)
     ambiguous: tuple[str, ...] = ()
     open_run: Run | None = None
     run_vals = vals

@@ -1,4 +1,4 @@
-"""Cut a stretch of normalised text into a stream of table-cell tokens.
+"""Cut lines of normalised text into table-cell tokens (a whole stretch: :mod:`gaudit.tables.stream`).
 
 Whatever separated the cells in the file — ``|`` (pipe, Markdown and HTML
 rows after normalisation), one cell per line, tabs, runs of spaces, or
@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 from gaudit.cells import is_number_text
 from gaudit.memo import Memo
 
-__all__ = ["Token", "TokenKind", "tokenize"]
+__all__ = ["Token", "TokenKind", "line_tokens", "unstack_headers"]
 
 TokenKind = Literal["text", "num", "value", "blank", "gap"]
 
@@ -241,43 +241,13 @@ def _words(piece: str, base: int, line: int, out: list[Token], is_label: Callabl
         out.append(Token(word, start, line, kind))
 
 
-def tokenize(text: str, begin: int, end: int, is_label: Callable[[str], bool]) -> list[Token]:
-    """Tokens of ``text[begin:end]``; offsets are in ``text``.
-
-    ``is_label`` tells whether a fragment is some row label: it decides whether
-    a run like ``规章000`` is split into a label and digits.
-    """
-    out: list[Token] = []
-    line_no = text.count("\n", 0, begin)
-    borders = _pipe_borders(text, begin, end)
-    pos = begin
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        line = text[pos:stop]
-        _line(line, pos, line_no, out, is_label, borders)
-        line_no += 1
-        pos = stop + 1
-    _unstack_headers(out)
-    return out
-
-
-def _pipe_borders(text: str, begin: int, end: int) -> bool:
-    """Whether most of this stretch's pipe rows open with a pipe (a border: ``| a | b |``,
-    Markdown, HTML turned into rows) or not (pipes between or after cells: ``a | b |``):
-    in the latter, the few rows that open with a pipe open with an empty cell."""
-    opening = total = 0
-    for line in text[begin:end].split("\n"):
-        if "|" in line:
-            total += 1
-            opening += line.lstrip().startswith("|")
-    return total == 0 or opening * 2 > total
-
-
-def _unstack_headers(tokens: list[Token]) -> None:
+def unstack_headers(tokens: list[Token], start: int = 1) -> None:
     """A header stacked one character per line (PDF text) holds 未 and 无 of 尚未审结 or 无法提供:
-    between one-character header words they are text, not a cell written as 未 or 无."""
-    for i in range(1, len(tokens) - 1):
+    between one-character header words they are text, not a cell written as 未 or 无.
+
+    Tokens from ``start`` on are looked at (each between its neighbours, the one before it as
+    already changed): a stream unstacks each chunk with the last token of the one before."""
+    for i in range(max(start, 1), len(tokens) - 1):
         t = tokens[i]
         if t.kind != "value" or t.piped or len(t.text) != 1 or not _CJK_RE.match(t.text):
             continue
@@ -367,8 +337,9 @@ def _pipe_line(line: str, base: int, line_no: int, out: list[Token], is_label: C
         out.append(Token(cell, cstart, line_no, kind, piped=True))
 
 
-def _line(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
-          borders: bool = True) -> None:
+def line_tokens(line: str, base: int, line_no: int, out: list[Token], is_label: Callable[[str], bool],
+                borders: bool = True) -> None:
+    """Append the tokens of one line (``line`` starts at offset ``base``, line ``line_no``) to ``out``."""
     stripped = line.strip()
     if not stripped:
         # One cell per line (seed 002): a tab-indented empty line is an explicit blank cell.
