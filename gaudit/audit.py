@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from gaudit.decode import BinaryFileError
 from gaudit.discover import Input, problem_message
-from gaudit.document import read_document
+from gaudit.document import document_of
 from gaudit.engine import run_rules
 from gaudit.i18n import Bilingual, UserError
 from gaudit.model import AuditedFile, Document, FailedFile, FileError, FileResult
 from gaudit.pool import Budget, in_process_map, supervised_map
-from gaudit.sources import Limits, SourceError
+from gaudit.sources import Limits, SourceError, read_source
 
 if TYPE_CHECKING:
     from gaudit.cross.record import RecordSpec
@@ -134,15 +134,18 @@ def load_document(job: Job, options: AuditOptions) -> Document:
     if not data:
         raise InputError("empty", "文件为空, 没有可审查的内容", "the file is empty")
     try:
-        doc = read_document(data, job.input.display, options.encoding, Limits(max_size=options.max_size))
+        extracted = read_source(data, options.encoding, name=job.input.display,
+                                limits=Limits(max_size=options.max_size))
     except BinaryFileError as exc:
         raise InputError("binary", str(exc), exc.message_en) from None
     except SourceError as exc:
         raise InputError(exc.kind, exc.message.zh, exc.message.en) from None
-    if not doc.source.text.strip() and doc.condition == "text":
+    # Refused before any reading stage runs: a file of ten million blank lines would otherwise
+    # be split into lines, searched for sections and cut into (empty) cells.
+    if extracted.condition == "text" and (not extracted.display or extracted.display.isspace()):
         raise InputError("empty", "文件只有空白, 没有可审查的内容",
                          "the file holds only white space")
-    return doc
+    return document_of(extracted, job.input.display)
 
 
 def _internal_error(exc: BaseException) -> FileError:
