@@ -154,7 +154,11 @@ def ends_sentence(text: str, span: tuple[int, int, int]) -> bool:
 
 
 def match_section(line: Line, pats: _Patterns) -> tuple[int, bool] | None:
-    """(section, strong?) for a heading line, or ``None``."""
+    """(section, strong?) for a heading line, or ``None``: never for a numbered row of the
+    applications table; a weak match (key words) only for a line numbered with a Chinese
+    numeral that holds nothing after its heading."""
+    if line.numeral is not None and is_table_row(line, pats):
+        return None
     words = line.text
     if not _CJK_RE.search(words):
         return None  # a cell of a table written one per line ("0", "12.5"), a page number
@@ -162,7 +166,7 @@ def match_section(line: Line, pats: _Patterns) -> tuple[int, bool] | None:
         for number, pat in pats.strong.items():
             if pat.fullmatch(words):
                 return number, True
-    if line.numeral is None or len(words) > _MAX_WEAK or _SENTENCE_RE.search(words) or "," in words:
+    if line.numeral is None or line.inline or len(words) > _MAX_WEAK or _SENTENCE_RE.search(words) or "," in words:
         return None
     if pats.obsolete.search(words):
         return None

@@ -45,7 +45,7 @@ Title, year, organ and period live in :mod:`gaudit.facts`; :func:`report_facts`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gaudit.facts import organ_kind, organ_level, report_facts
 from gaudit.heading_lines import Line as _Line
@@ -114,7 +114,6 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
     return chain
 
 
-@dataclass
 class _Scan:
     """What one pass over the lines keeps: the numbered lines (headings) and the lines matching
     a section heading, never a record per line of the text.
@@ -124,30 +123,27 @@ class _Scan:
     kept; after ``_MAX_CANDIDATES`` sure ones no line is, and a numbered line becomes its heading
     at once.  A file of a million heading-like lines costs no more than its headings."""
 
-    positions: PositionMap
-    text: str
-    pats: _Patterns
-    lines: dict[int, tuple[tuple[int, int, int], _Line]] = field(default_factory=dict)
-    """Line index -> (span, parsed line) of every kept line."""
-    matches: dict[int, tuple[int, bool]] = field(default_factory=dict)
-    """Line index -> (section, strong?) of the lines that match a section's heading."""
-    follow: dict[int, tuple[bool, int, bool]] = field(default_factory=dict)
-    """Match's line index -> what its next non-blank line is: (a numbered or Arabic-numbered
-    match?, its Arabic section number or 0, a "(详情见正文)" pointer?)."""
-    headings: list[Heading | int] = field(default_factory=list)
-    """The numbered lines' headings in file order: made at once where the line can be no chosen
-    section (it matches none, or comes after the candidates), else the line's index."""
-    late_numbered: set[int] = field(default_factory=set)
-    """Sections those name with their own Chinese numeral (二、主动公开…)."""
-    sure: int = 0
-    """Matches no later step removes (numbered with 一, or without any numeral)."""
-    arabic: dict[int, int] = field(default_factory=dict)
-    """Arabic-numbered matches kept, by section."""
+    __slots__ = ("arabic", "follow", "headings", "late_numbered", "lines", "matches", "pats", "positions",
+                 "sure", "text")
 
-    @property
-    def closed(self) -> bool:
-        """No line from here on may be a candidate."""
-        return self.sure >= _MAX_CANDIDATES
+    def __init__(self, positions: PositionMap, text: str, pats: _Patterns) -> None:
+        self.positions, self.text, self.pats = positions, text, pats
+        # Line index -> (span, parsed line) of every kept line.
+        self.lines: dict[int, tuple[tuple[int, int, int], _Line]] = {}
+        # Line index -> (section, strong?) of the lines that match a section's heading.
+        self.matches: dict[int, tuple[int, bool]] = {}
+        # Match's line index -> what its next non-blank line is: (a numbered or Arabic-numbered
+        # match?, its Arabic section number or 0, a "(详情见正文)" pointer?).
+        self.follow: dict[int, tuple[bool, int, bool]] = {}
+        # The numbered lines' headings in file order: made at once where the line can be no
+        # chosen section (it matches none, or comes after the candidates), else the line's index.
+        self.headings: list[Heading | int] = []
+        # Sections the lines after the candidates name with their own Chinese numeral (二、主动公开…).
+        self.late_numbered: set[int] = set()
+        # Matches no later step removes (numbered with 一, or without any numeral), and the
+        # Arabic-numbered ones kept, by section.
+        self.sure = 0
+        self.arabic: dict[int, int] = {}
 
     def keep(self, i: int, span: tuple[int, int, int], line: _Line, hit: tuple[int, bool] | None) -> None:
         """Keep line ``i`` when it is a match that may still be a candidate; a numbered line
@@ -183,19 +179,6 @@ class _Scan:
                 self.headings.append(heading)
 
 
-def _line_match(text: str, span: tuple[int, int, int], glued: bool,
-                pats: _Patterns) -> tuple[_Line | None, tuple[int, bool] | None]:
-    """The line parsed, and the section heading it matches (section, strong?) if any."""
-    a, b, c = span
-    line = _parse_line(text, a, b, c, glued)
-    if line is None or (line.numeral is not None and _is_table_row(line, pats)):
-        return line, None
-    hit = _match(line, pats)
-    if hit is not None and not ((hit[1] or not line.arabic) and (hit[1] or not line.inline)):
-        hit = None
-    return line, hit
-
-
 def _follower(text: str, span: tuple[int, int, int], line: _Line | None,
               hit: tuple[int, bool] | None) -> tuple[bool, int, bool]:
     """What a match's next non-blank line is (see :attr:`_Scan.follow`)."""
@@ -221,13 +204,14 @@ def _scan(positions: PositionMap, text: str, pats: _Patterns, cuts: dict[int, li
             points = _inline_headings(text, a, b)
             if points:
                 inline[a] = points
-        line, hit = _line_match(text, span, glued is not None and a in glued, pats)
+        line = _parse_line(text, a, b, span[2], glued is not None and a in glued)
+        hit = None if line is None else _match(line, pats)
         if waiting is not None:
             found.follow[waiting] = _follower(text, span, line, hit)
             waiting = None
         if line is None:
             continue
-        if found.closed:
+        if found.sure >= _MAX_CANDIDATES:  # no line from here on may be a candidate
             found.late_line(span, line, hit)
             continue
         found.keep(i, span, line, hit)

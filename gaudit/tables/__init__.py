@@ -155,17 +155,14 @@ class _Walks:
     it; a long one (not kept: cut anew at each reading) is cut once for every walk that may be
     asked of it (each format's tables whose stretch it is, and the reviews header)."""
 
+    __slots__ = ("found", "regions", "streams", "templates", "text", "walked")
+
     def __init__(self, text: str, regions: dict[str, list[tuple[int, int]]],
                  templates: tuple[TemplateName, ...]) -> None:
-        self.text = text
+        self.text, self.regions, self.templates = text, regions, templates
         self.streams: dict[tuple[int, int], TokenStream] = {}
         self.walked: dict[tuple[tuple[int, int], str, TemplateName], Walked] = {}
         self.found: dict[tuple[int, int], Found | None] = {}
-        self.plan: dict[tuple[int, int], list[tuple[str, TemplateName]]] = {}
-        for key in ("active", "applications"):
-            for region in regions[key]:
-                self.plan.setdefault(region, []).extend((key, template) for template in templates)
-        self.reviews_regions = set(regions["reviews"])
 
     def stream(self, region: tuple[int, int]) -> TokenStream:
         if region not in self.streams:
@@ -173,14 +170,17 @@ class _Walks:
         return self.streams[region]
 
     def table(self, region: tuple[int, int], key: str, template: TemplateName) -> Walked:
-        if (region, key, template) not in self.walked:
-            tokens = self.stream(region)
-            if tokens.kept:
-                chunk, folds = next(tokens.folded_chunks())
-                self.walked[(region, key, template)] = walk_for(spec(key, template)).walk(chunk, folds)
-            else:
-                self._all(region)
-        return self.walked[(region, key, template)]
+        """What the walk for ``key`` in ``template`` found in ``region`` (asked once: not kept,
+        so that what the reader did not take is let go at once)."""
+        walked = self.walked.pop((region, key, template), None)
+        if walked is not None:
+            return walked
+        tokens = self.stream(region)
+        if tokens.kept:
+            chunk, folds = next(tokens.folded_chunks())
+            return walk_for(spec(key, template)).walk(chunk, folds)
+        self._all(region)
+        return self.walked.pop((region, key, template))
 
     def reviews(self, region: tuple[int, int]) -> Found | None:
         if region not in self.found:
@@ -192,9 +192,11 @@ class _Walks:
         return self.found[region]
 
     def _all(self, region: tuple[int, int]) -> None:
-        walks = {(key, template): walk_for(spec(key, template)) for key, template in self.plan.get(region, [])
-                 if (region, key, template) not in self.walked}
-        finder = Finder(track_present=True) if region in self.reviews_regions and region not in self.found else None
+        walks = {(key, template): walk_for(spec(key, template))
+                 for key in ("active", "applications") if region in self.regions[key]
+                 for template in self.templates}
+        reviews = region in self.regions["reviews"] and region not in self.found
+        finder = Finder(track_present=True) if reviews else None
         for chunk, folds in self.stream(region).folded_chunks():
             for walk in walks.values():
                 walk.feed(chunk, folds)

@@ -192,8 +192,8 @@ def read_table(
     """The table read with ``spec`` from what a walk for it found (None when no row label
     is found) and how many rows matched."""
     ctx = _Ctx(positions)
-    orphans = walked.orphans
-    hits = in_order(walked.hits, walked.greedy)
+    found, orphans, greedy = walked
+    hits = in_order(found, greedy)
     if not hits:
         return None, 0
     by_row = {h.row: h for h in hits}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from gaudit.cells import parse_cell
 from gaudit.model import Cell, NormalizedText, PositionMap, Row, Table, TemplateName
@@ -89,16 +88,15 @@ def _with_span_fillers(vals: list[Token], extra: list[Token]) -> list[Token]:
     return _trim(vals + extra, _REVIEW_CELLS, -1, True)
 
 
-@dataclass
 class Found:
     """Where the reviews table's header starts, how many tokens stand before its first value
     (all of them when every cell was left empty), the tokens of its cells, and the piped cells
     on the last one's line after them."""
 
-    header_start: int
-    first: int
-    vals: list[Token]
-    extra: list[Token]
+    __slots__ = ("extra", "first", "header_start", "vals")
+
+    def __init__(self, header_start: int, first: int, vals: list[Token], extra: list[Token]) -> None:
+        self.header_start, self.first, self.vals, self.extra = header_start, first, vals, extra
 
 
 class Finder:
@@ -111,6 +109,9 @@ class Finder:
     short cells start, the empty cells since the last text (they open the values' row: the
     first ``_MAX_VALUES``, as many as the cells kept).  ``track_present``: also follow whether
     the header stands in short cells (else :meth:`finish` is told, when it needs to know)."""
+
+    __slots__ = ("before", "block", "cells_done", "done", "extra", "first", "found", "header", "header_start",
+                 "last_text_line", "present", "run", "taken", "vals")
 
     def __init__(self, track_present: bool = False) -> None:
         self.header = ""
@@ -137,34 +138,48 @@ class Finder:
             i += 1
 
     def _search(self, chunk: list[Token], folds: list[str] | None) -> int:
-        """Look for the first value under the header; the index after it (or the chunk's end)."""
+        """Look for the first value under the header; the index after it (or the chunk's end).
+        (The state is read into locals for the loop: it runs over every token of a section.)"""
+        header, header_start, block, last_text_line = self.header, self.header_start, self.block, self.last_text_line
+        before = self.before
+        follow = self.present is False
+        at = len(chunk)
         for i, t in enumerate(chunk):
-            if t.kind == "text":
+            kind = t.kind
+            if kind == "text":
                 folded = fold_label(t.text) if folds is None else folds[i]
-                if not self.header:
-                    self.header_start = t.start
-                self.header = (self.header + folded)[-_HEADER_SPAN:]
-                self.last_text_line = t.line
+                if not header:
+                    header_start = t.start
+                header = (header + folded)[-_HEADER_SPAN:]
+                last_text_line = t.line
                 if len(folded) > _MAX_HEADER_CELL:
-                    self.block = None
-                elif self.block is None:
-                    self.block = t.start
-                self.before.clear()
-                if self.present is False:
-                    self._follow_header_cells(folded)
-            elif t.kind in ("num", "value"):
-                if sum(w in self.header for w in _REVIEW_HEADER_WORDS) >= 3:
-                    self.found = True
-                    for b in self.before:
-                        self._take(b)
-                    self._take(t)
-                    return i + 1
-                self.header = ""
-                self.before.clear()
-            elif t.line > self.last_text_line and len(self.before) < _MAX_VALUES:
-                self.before.append(t)
-            self.first += 1
-        return len(chunk)
+                    block = None
+                elif block is None:
+                    block = t.start
+                before.clear()
+                if follow:
+                    follow = not self._follow_header_cells(folded)
+            elif kind == "num" or kind == "value":
+                if sum(w in header for w in _REVIEW_HEADER_WORDS) >= 3:
+                    at = i
+                    break
+                header = ""
+                before.clear()
+            elif t.line > last_text_line and len(before) < _MAX_VALUES:
+                before.append(t)
+        self.header, self.header_start, self.block, self.last_text_line = header, header_start, block, last_text_line
+        self.first += at
+        if at == len(chunk):
+            return at
+        self._begin(chunk[at])
+        return at + 1
+
+    def _begin(self, t: Token) -> None:
+        """The first value under the header: the empty cells before it on its row, then it."""
+        self.found = True
+        for b in self.before:
+            self._take(b)
+        self._take(t)
 
     def _take(self, t: Token) -> None:
         """One more token after the header: a cell, the text that ends them, or after them a
@@ -193,14 +208,15 @@ class Finder:
         # Only a pipe row's cells may be followed by a spanning cell's fillers.
         self.done = not self.vals[-1].piped
 
-    def _follow_header_cells(self, folded: str) -> None:
-        """:func:`_header_cells_present`, a text token at a time."""
+    def _follow_header_cells(self, folded: str) -> bool:
+        """:func:`_header_cells_present`, a text token at a time; whether it is."""
         if len(folded) <= _MAX_HEADER_CELL:
             self.run = (self.run + folded)[-_HEADER_SPAN:]
             if sum(label in self.run for label in _REVIEW_COLUMN_LABELS) >= 3:
                 self.present = True
         else:
             self.run = ""
+        return bool(self.present)
 
     def finish(self, present: Callable[[], bool]) -> Found | None:
         """The header and its cells; None when there is no header, or no value under it and no

@@ -29,6 +29,8 @@ class TokenStream:
     ``is_label`` tells whether a fragment is some row label: it decides whether a run like
     ``规章000`` is split into a label and digits."""
 
+    __slots__ = ("_folds", "_kept", "begin", "end", "is_label", "text")
+
     def __init__(self, text: str, begin: int, end: int, is_label: Callable[[str], bool]) -> None:
         self.text, self.begin, self.end, self.is_label = text, begin, end, is_label
         self._kept: list[Token] | None = None

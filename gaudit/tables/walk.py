@@ -10,8 +10,8 @@ the stretch holds (a hostile file may hold a million label lines):
   which is what the reader takes then, built as the hits come (the others are dropped);
 * between two hits, only the orphans :func:`gaudit.tables.loose.place_orphans` may look at: the
   first and the last ``_WINDOW`` per missing row;
-* at most ``MAX_VALUES`` cells per hit or orphan, and empty lines while it holds fewer tokens
-  than that (a row holds at most 15 cells; the rest of a run-on list of values is never read).
+* the first ``MAX_VALUES`` value tokens of a hit or orphan (a row holds at most 15 cells; the
+  rest of a run-on list of values is never read).
 
 A real report holds a few dozen hits and orphans and rows of at most 15 values: nothing is
 dropped from it.
@@ -22,7 +22,6 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from gaudit.tables.labels import LabelMatcher
@@ -39,25 +38,29 @@ _MAX_ORPHAN_LABEL = 80
 _MAX_ORDERED_HITS = 1500
 #: Above this many hits and orphans kept, too (each may hold ``MAX_VALUES`` tokens).
 _MAX_KEPT = 512
-#: Cells kept per hit or orphan.
+#: Value tokens kept per hit or orphan.
 MAX_VALUES = 64
 
 
-@dataclass(slots=True)
 class Hit:
-    row: int
-    """Index of the row in the table's spec; ``-1`` for an orphan."""
-    label: str
-    start: int
-    """Normalised offset of the label."""
-    line: int
-    values: list[Token] = field(default_factory=list)
-    closed: bool = False
-    glued: bool = False
-    cells: int = 0
-    """Values that are not empty lines (kept as the walk goes: counting them anew is quadratic)."""
-    last_line: int = -1
-    """Line of the last of those."""
+    """A row label found (``row`` its index in the table's spec), or an orphan (``row == -1``),
+    with the value tokens after it.  (A plain slotted class: a hostile file makes thousands.)"""
+
+    __slots__ = ("cells", "closed", "glued", "label", "last_line", "line", "row", "start", "values")
+
+    def __init__(self, row: int, label: str, start: int, line: int, values: list[Token] | None = None,
+                 closed: bool = False, glued: bool = False) -> None:
+        self.row = row
+        self.label = label
+        self.start = start  # normalised offset of the label
+        self.line = line
+        self.values: list[Token] = [] if values is None else values
+        self.closed = closed
+        self.glued = glued
+        # Values that are not empty lines, and the line of the last (kept as the walk goes:
+        # counting them anew is quadratic).
+        self.cells = 0
+        self.last_line = -1
 
 
 class _Segment:
@@ -108,6 +111,8 @@ class _Kept:
     While there are fewer orphans than a segment may keep (a real table's), they are only
     listed with the number of hits before them: ``flat``."""
 
+    __slots__ = ("count", "flat", "greedy", "hits", "rows", "segments", "usable", "window")
+
     def __init__(self, rows: int, usable: Callable[[str], bool]) -> None:
         self.rows = rows
         self.usable = usable
@@ -119,9 +124,13 @@ class _Kept:
         self.count = 0  # hits and orphans kept before the walk turned greedy
 
     def passed(self, cur: Hit | None) -> None:
-        """The walk has left ``cur``: an orphan's values are complete (a hit was kept already)."""
-        if cur is not None and cur.row < 0:
-            self.orphan(cur)
+        """The walk has left ``cur``: its values are complete (an orphan is kept now, a hit was
+        when it was found)."""
+        if cur is not None:
+            if len(cur.values) > MAX_VALUES:
+                del cur.values[MAX_VALUES:]
+            if cur.row < 0:
+                self.orphan(cur)
 
     def orphan(self, o: Hit) -> None:
         """An orphan whose values are complete."""
@@ -157,7 +166,10 @@ class _Kept:
         for k, o in flat:
             self._add(k, o, check=False)
 
-    def hit(self, h: Hit) -> None:
+    def hit(self, cur: Hit | None, h: Hit) -> Hit:
+        """The walk leaves ``cur`` (see :meth:`passed`) for the label it found, ``h``."""
+        if cur is not None and (cur.row < 0 or len(cur.values) > MAX_VALUES):
+            self.passed(cur)
         if not self.greedy:
             self.hits.append(h)
             self.count += 1
@@ -169,6 +181,7 @@ class _Kept:
             if segment is not None:
                 del segment.usable_first(self.usable)[_WINDOW * (h.row - self.hits[-1].row - 1):]
             self.hits.append(h)
+        return h
 
     def _to_greedy(self) -> None:
         """Keep only the greedy run of increasing rows, and the orphans it may place."""
@@ -212,26 +225,25 @@ def _try_label(tokens: list[Token], folds: list[str], i: int, m: LabelMatcher,
     # PDF text interleaves a merged group cell with a wrapped label ("（六）其他 2.申请人…要 / 处理 求缴纳…"):
     # the same words without such group fragments are tried too.
     skipped = ""
-    j = i
-    while j < len(tokens) and j - i < _MAX_LABEL_TOKENS:
-        t = tokens[j]
-        if t.kind in ("blank", "gap"):
-            j += 1
+    # Every token is tried as the start of a label: the matcher's parts are read into locals.
+    match, fragment, longest = m.match, m.is_group_fragment, m.max_len
+    for j in range(i, min(len(tokens), i + _MAX_LABEL_TOKENS)):
+        kind = tokens[j].kind
+        if kind == "blank" or kind == "gap":
             continue
-        if t.kind != "text":
+        if kind != "text":
             break
         part = folds[j]
         folded += part
-        if j == i or not m.is_group_fragment(part):
+        if j == i or not fragment(part):
             skipped += part
-        if len(skipped) > m.max_len:
+        if len(skipped) > longest:
             break
-        row = m.match(folded, after)
+        row = match(folded, after)
         if row is None and skipped != folded:
-            row = m.match(skipped, after)
+            row = match(skipped, after)
         if row is not None:
             best = (row, j)
-        j += 1
     if best is None:
         return None
     row, end = best
@@ -249,19 +261,16 @@ def _unlabelled_row(row: Hit, t: Token) -> Hit:
     """A complete row, then cells on a line of their own (``t`` the first): a row without its
     label, as an orphan (the empty lines or cells opening that line go with it)."""
     row.closed = True
+    if len(row.values) > MAX_VALUES:
+        del row.values[MAX_VALUES:]
     lead = [v for v in row.values if v.kind == "gap" and v.line == t.line]
     del row.values[len(row.values) - len(lead):]
     return Hit(-1, "", (lead[0] if lead else t).start, t.line, lead)
 
 
-@dataclass
-class Walked:
-    """What a walk found: every hit (or their greedy run), the orphans worth placing (with a
-    number or a value, and a label no group's), and whether the hits are that greedy run."""
-
-    hits: list[Hit]
-    orphans: list[Hit]
-    greedy: bool
+#: What a walk found: every hit (or their greedy run), the orphans worth placing (with a number
+#: or a value, and a label no group's), and whether the hits are that greedy run.
+Walked = tuple[list[Hit], list[Hit], bool]
 
 
 class Walk:
@@ -273,6 +282,8 @@ class Walk:
     the table (``…结转下年度继续办理0件``) would otherwise hide every row above it.
     :func:`in_order` picks the hits that make the table.
     """
+
+    __slots__ = ("carry", "carry_folds", "cur", "kept", "m", "pending", "widths")
 
     def __init__(self, m: LabelMatcher, widths: list[int], usable: Callable[[str], bool]) -> None:
         self.m, self.widths = m, widths
@@ -300,11 +311,11 @@ class Walk:
         if self.carry:
             self._advance(self.carry, self.carry_folds, len(self.carry))
         self.kept.passed(self.cur)
-        return Walked(self.kept.hits, self.kept.orphans(), self.kept.greedy)
+        return self.kept.hits, self.kept.orphans(), self.kept.greedy
 
     def _advance(self, tokens: list[Token], folds: list[str], limit: int) -> int:
         """Walk ``tokens`` up to ``limit``; the index it stopped at."""
-        m, widths, kept, most = self.m, self.widths, self.kept, MAX_VALUES
+        m, widths, kept = self.m, self.widths, self.kept
         cur, pending = self.cur, self.pending
         i = 0
         while i < limit:
@@ -314,9 +325,7 @@ class Walk:
                 if found is not None:
                     row, k, end = found
                     label = "".join(x.text for x in tokens[k:end + 1] if x.kind == "text")
-                    kept.passed(cur)
-                    cur = Hit(row, label, tokens[k].start, tokens[end].line)
-                    kept.hit(cur)
+                    cur = kept.hit(cur, Hit(row, label, tokens[k].start, tokens[end].line))
                     pending = None
                     i = end + 1
                     continue
@@ -339,16 +348,17 @@ class Walk:
                     and cur.cells >= widths[cur.row] and t.line > cur.last_line):
                 cur = _unlabelled_row(cur, t)
             if cur is not None and not cur.closed:
+                cur.values.append(t)
                 if t.kind != "gap":
                     cur.cells += 1
                     cur.last_line = t.line
-                    if cur.cells <= most:
-                        cur.values.append(t)
-                elif len(cur.values) < most:
-                    cur.values.append(t)
                 if t.glued:
                     cur.glued = True
             i += 1
+        # The values are cut to their first ``MAX_VALUES`` when the walk leaves the hit, and
+        # here, so that a run-on row grows by at most a chunk.
+        if cur is not None and len(cur.values) > MAX_VALUES:
+            del cur.values[MAX_VALUES:]
         self.cur, self.pending = cur, pending
         return i
 
@@ -363,18 +373,25 @@ def in_order(hits: list[Hit], greedy: bool = False) -> list[Hit]:
     n = len(hits)
     if n <= 1 or greedy:
         return hits
-    score: list[tuple[int, int]] = []
+    # score[i] = (hits in the best sequence ending at hit i, of which hold values), as two lists
+    # of ints and a row list: the pair loop reads plain locals, not attributes and tuples.
+    rows = [h.row for h in hits]
+    full = [1 if h.values else 0 for h in hits]
+    length: list[int] = []
+    valued: list[int] = []
     back: list[int] = []
-    for i, h in enumerate(hits):
-        best, link = (1, 1 if h.values else 0), -1
+    for i in range(n):
+        row, v = rows[i], full[i]
+        best_len, best_valued, link = 1, v, -1
         for j in range(i):
-            if hits[j].row < h.row:
-                cand = (score[j][0] + 1, score[j][1] + (1 if h.values else 0))
-                if cand >= best:
-                    best, link = cand, j
-        score.append(best)
+            if rows[j] < row:
+                c_len, c_valued = length[j] + 1, valued[j] + v
+                if c_len > best_len or (c_len == best_len and c_valued >= best_valued):
+                    best_len, best_valued, link = c_len, c_valued, j
+        length.append(best_len)
+        valued.append(best_valued)
         back.append(link)
-    end = max(range(n), key=lambda i: (score[i], i))
+    end = max(zip(length, valued, range(n), strict=True))[2]
     chain: list[Hit] = []
     while end >= 0:
         chain.append(hits[end])
