@@ -88,12 +88,7 @@ def _find(table: Table) -> dict[CellKey, Culprit]:
     Identities are evaluated on each row's values read once; cell keys are made only for the
     broken ones (most tables have none)."""
     usable = usable_rows(table)
-    values: dict[str, list[float | None]] = {}
-    for key, table_row in table.rows.items():
-        if key in usable:
-            # count() written out: every cell of the table goes through it.
-            raw = [c.value for c in table_row.cells.values()]
-            values[key] = [v if (type(v) is int or type(v) is float) and v >= 0 else None for v in raw]
+    values = {key: list(map(count, row.cells.values())) for key, row in table.rows.items() if key in usable}
     # (cells, values, signs) of the broken identities; where the holding ones stand.
     broken_ids: list[tuple[list[CellKey], list[float | None], list[int] | tuple[int, ...], float]] = []
     holding_rows: set[str] = set()
@@ -109,23 +104,18 @@ def _find(table: Table) -> dict[CellKey, Culprit]:
         elif res is not None:
             broken_ids.append(([(key, c) for c in _COLUMNS], vals, row_signs, res))
     results = (*RESULT_ROWS.get(table.template, ()), "results_total")
-    if all(r in values for r in results):
-        signs = [1] * (len(results) - 1) + [-1]
+    for rows, signs, holding in ((results, [1] * (len(results) - 1) + [-1], holding_cols),
+                                 (_BALANCE, _BALANCE_SIGNS, holding_balance)):
+        if not all(r in values for r in rows):
+            continue
+        # One identity per column over these rows (the results' 总计, or the balance).
         for i, col in enumerate(_COLUMNS):
-            col_vals = [values[r][i] for r in results]
+            col_vals = [values[r][i] for r in rows]
             res = _residual(col_vals, signs)
             if res is not None and abs(res) < 1e-6:
-                holding_cols.add(i)
+                holding.add(i)
             elif res is not None:
-                broken_ids.append(([(r, col) for r in results], col_vals, signs, res))
-    if all(k in values for k in _BALANCE):
-        for i, col in enumerate(_COLUMNS):
-            bal_vals = [values[k][i] for k in _BALANCE]
-            res = _residual(bal_vals, _BALANCE_SIGNS)
-            if res is not None and abs(res) < 1e-6:
-                holding_balance.add(i)
-            elif res is not None:
-                broken_ids.append(([(k, col) for k in _BALANCE], bal_vals, _BALANCE_SIGNS, res))
+                broken_ids.append(([(r, col) for r in rows], col_vals, signs, res))
     if not broken_ids:
         return {}
     column_of = {c: i for i, c in enumerate(_COLUMNS)}
